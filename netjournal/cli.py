@@ -1,0 +1,203 @@
+"""The `netjournal` command: build, serve, check and due, wired to the core."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from . import queries
+from .plugin import TODAY_VARIABLE, resolve_today
+from .publish import build_atomically
+from .reader import ReadResult, read_journal
+from .terminal import due_json, due_text
+
+config_option = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The journal's mkdocs.yml (default: ./mkdocs.yml).",
+)
+today_option = click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Judge what is overdue as of this day instead of the real date.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="netjournal")
+def main() -> None:
+    """A networking journal kept as plain Markdown, turned into a private website."""
+
+
+@main.command()
+@config_option
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where to write the site (default: site_dir in mkdocs.yml, i.e. ./site).",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
+@today_option
+def build(config_file: str | None, site_dir: str | None, strict: bool, today: str | None) -> None:
+    """Build the journal's site; the previous site stays until the new one is complete."""
+    with _mkdocs(today):
+        config = _load(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
+        build_atomically(config, mkdocs_build)
+    click.echo(f"Built the site in {config.site_dir}")
+
+
+@main.command()
+@config_option
+@click.option(
+    "-a",
+    "--dev-addr",
+    metavar="IP:PORT",
+    default=None,
+    help="Where to serve (default: dev_addr in mkdocs.yml, i.e. 127.0.0.1:8000).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@today_option
+def serve(
+    config_file: str | None, dev_addr: str | None, open_browser: bool, today: str | None
+) -> None:
+    """Serve the site on this computer, rebuilding it whenever a journal file is saved."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    with _mkdocs(today):
+        _load(config_file)  # fail early, with a sentence, on a broken mkdocs.yml
+        options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
+        mkdocs_serve(config_file=_config_path(config_file), open_in_browser=open_browser, **options)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="text: one 'path:line:column: severity CODE message' per line; json: a list.",
+)
+def check(config_file: str | None, output: str) -> None:
+    """Check every contact and journal file; exit 1 if any has an error."""
+    result = _read(config_file)
+    if output == "json":
+        click.echo(json.dumps([p.as_dict() for p in result.problems], indent=2, ensure_ascii=False))
+    else:
+        for problem in result.problems:
+            click.echo(str(problem))
+        journal = result.journal
+        click.echo(
+            f"{len(result.errors)} errors, {len(result.warnings)} warnings "
+            f"({len(journal.contacts)} contacts, {len(journal.entries)} entries read)",
+            err=True,
+        )
+    if result.errors:
+        raise SystemExit(1)
+
+
+@main.command()
+@config_option
+@today_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def due(config_file: str | None, today: str | None, as_json: bool) -> None:
+    """Show overdue and upcoming follow-ups, and relationships past their cadence."""
+    result = _read(config_file)
+    day = _today(config_file, today)
+    agenda = queries.follow_up_agenda(result.journal, day)
+    cadence = queries.cadence_report(result.journal, day)
+    render = due_json if as_json else due_text
+    click.echo(render(result.journal, day, agenda, cadence))
+    if result.errors:
+        click.echo(
+            f"{len(result.errors)} problems kept some files out of this list: "
+            "run `netjournal check`.",
+            err=True,
+        )
+
+
+def _config_path(config_file: str | None) -> str:
+    return config_file or "mkdocs.yml"
+
+
+def _load(config_file: str | None, **options: Any) -> MkDocsConfig:
+    path = _config_path(config_file)
+    if not Path(path).is_file():
+        raise click.ClickException(
+            f"{path} not found: run netjournal in the journal's folder or name its mkdocs.yml "
+            "with -f"
+        )
+    try:
+        return load_config(config_file=path, **options)
+    except MkDocsException as error:
+        raise click.ClickException(f"{path}: {error}") from None
+
+
+def _plugin_options(config_file: str | None) -> tuple[Path, Path, Path, Any]:
+    """The journal's root, contacts and journal folders, and `today` from mkdocs.yml."""
+    if config_file is None and not Path("mkdocs.yml").is_file():
+        root = Path.cwd()
+        return root, root / "contacts", root / "journal", None
+    config = _load(config_file)
+    plugin = config.plugins.get("netjournal")
+    root = Path(config.config_file_path or ".").resolve().parent
+    if plugin is None:
+        return root, root / "contacts", root / "journal", None
+    options = plugin.config
+    return root, Path(options["contacts"]), Path(options["journal"]), options["today"]
+
+
+def _read(config_file: str | None) -> ReadResult:
+    root, contacts, journal, _ = _plugin_options(config_file)
+    return read_journal(root, contacts, journal)
+
+
+def _today(config_file: str | None, today: str | None) -> date:
+    configured = _plugin_options(config_file)[3] if today is None else None
+    try:
+        return resolve_today(configured, today)
+    except MkDocsException as error:
+        raise click.BadParameter(str(error), param_hint="--today") from None
+
+
+@contextmanager
+def _mkdocs(today: str | None) -> Iterator[None]:
+    """MkDocs' warnings shown on the terminal, its errors as sentences, `today` passed on."""
+    if today is not None:
+        resolve_today(None, today)  # refuse a bad --today before building anything
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = os.environ.get(TODAY_VARIABLE)
+    if today is not None:
+        os.environ[TODAY_VARIABLE] = today
+    try:
+        yield
+    except MkDocsException as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        logger.removeHandler(handler)
+        if today is not None:
+            if previous is None:
+                os.environ.pop(TODAY_VARIABLE, None)
+            else:
+                os.environ[TODAY_VARIABLE] = previous

@@ -1,0 +1,82 @@
+"""The one place where text from the user's files is made safe for Markdown, links and HTML.
+
+Every value a template prints goes through `markdown_text` unless it is already `Markup`
+(made here, on purpose): so a name with `<`, `|`, `[` or `*` shows as typed and breaks no
+table, link or heading.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+
+# Python-Markdown's backslash escapes, plus '|' (the tables extension adds it).
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_EMAIL = re.compile(r"[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\"]+\.[^@\s<>()\[\]\\,;:\"]+")
+
+
+def markdown_text(value: Any) -> str:
+    """`value` as inline Markdown that renders exactly as typed, on one line."""
+    text = " ".join(str(value).split())
+    text = _BACKSLASHED.sub(r"\\\1", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def finalize(value: Any) -> Any:
+    """Jinja's finalize hook: escape everything a template prints that is not Markup."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, date | int | Decimal) and not isinstance(value, bool):
+        return str(value)  # digits and hyphens: nothing to escape, and the source stays readable
+    return markdown_text(value)
+
+
+def link(text: Any, target: str) -> Markup:
+    """A Markdown link to `target` (a page path, URL-quoted here) with escaped text."""
+    label = text if isinstance(text, Markup) else markdown_text(text)
+    return Markup(f"[{label}]({quote(target, safe='/#:?=&%@~+')})")
+
+
+def external_link(url: str, text: Any | None = None) -> Markup:
+    """A link for a web address, e-mail or phone number, or plain text when it is unsafe.
+
+    Only http(s), mailto and tel addresses become links: a `javascript:` URL stays text.
+    """
+    address = url.strip()
+    if _EMAIL.fullmatch(address):
+        address = "mailto:" + address
+    elif address.startswith("www."):
+        address = "https://" + address
+    scheme = urlsplit(address).scheme.lower() if ":" in address else ""
+    if scheme not in _SAFE_SCHEMES or any(c in address for c in "\n\r\t "):
+        return Markup(markdown_text(url))
+    destination = quote(address, safe="/#:?=&%@~+!$,;'*[]")
+    return Markup(f"[{markdown_text(text if text is not None else url)}]({destination})")
+
+
+def html_attribute(value: Any) -> Markup:
+    """Text safe inside a double-quoted HTML or SVG attribute, or as SVG text."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def page_title(text: str) -> str:
+    """Front matter giving a page its title, safe where themes print titles unescaped.
+
+    MkDocs takes a page's title from its first heading, unescaped, and Material prints it raw
+    in the header and through `striptags` (which decodes entities) in `<title>`. So the title
+    is given explicitly, with angle brackets swapped for look-alikes that cannot open a tag.
+    """
+    safe = (
+        " ".join(text.split()).replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
+    )
+    return f"---\ntitle: {json.dumps(safe)}\n---\n\n"

@@ -1,0 +1,101 @@
+"""The MkDocs plugin: adds the journal's pages in memory and watches its folders."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .diagnostics import JournalError
+from .render import INDEX_PAGES
+from .site import generate
+from .values import BadValue, parse_date
+
+log = logging.getLogger("mkdocs.plugins.netjournal")
+
+TODAY_VARIABLE = "NETJOURNAL_TODAY"  # set by `netjournal build/serve --today`
+_MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+_NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
+
+
+class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
+    contacts = c.Dir(exists=True, default="contacts")
+    journal = c.Dir(exists=True, default="journal")
+    today = c.Optional(c.Type((str, date)))  # a YAML date, or text checked in on_config
+
+
+class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped-call]
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        configured: str | date | None = self.config.today  # type: ignore[assignment]
+        self.today = resolve_today(configured, os.environ.get(TODAY_VARIABLE))
+        if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_DEFAULT_FONT:
+            config.theme["font"] = False  # private by default: no request to Google Fonts
+        for extension in _NEEDED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            site = generate(root, Path(self.config.contacts), Path(self.config.journal), self.today)
+        except JournalError as error:
+            raise PluginError(_errors_sentence(error)) from None
+        for problem in site.warnings:
+            log.warning(str(problem))
+        add_pages(files, config, site.pages)
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        for folder in (self.config.contacts, self.config.journal):
+            server.watch(folder)
+        return server
+
+
+def resolve_today(configured: str | date | None, override: str | None) -> date:
+    """`today` from the CLI's override, else mkdocs.yml, else the real date."""
+    chosen = override or configured
+    if chosen is None:
+        return date.today()
+    try:
+        return parse_date(chosen)
+    except BadValue as bad:
+        raise PluginError(f"netjournal 'today': {bad.message}") from None
+
+
+def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
+    """Add the generated pages to `files`; only the index pages go into the navigation.
+
+    A page the user wrote at the same path in `docs/` is kept instead of the generated one.
+    """
+    for uri, markdown in pages.items():
+        if files.get_file_from_path(uri) is not None:
+            log.info("netjournal: keeping your own %s instead of the generated page", uri)
+            continue
+        inclusion = InclusionLevel.INCLUDED if uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+    if config.nav is None:
+        own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in pages]
+        config.nav = [{title: uri} for uri, title in INDEX_PAGES.items()] + own
+
+
+def _errors_sentence(error: JournalError) -> str:
+    errors = [p for p in error.problems if p.is_error]
+    lines = [str(p) for p in error.problems]
+    noun = "error" if len(errors) == 1 else "errors"
+    return (
+        "\n".join(lines) + f"\nThe journal has {len(errors)} {noun}: fix the files named above "
+        "(`netjournal check` lists them), then build again."
+    )

@@ -1,0 +1,85 @@
+"""What needs doing: open follow-ups by due date, and relationships past their cadence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import Contact, FollowUp, Journal
+from .touches import last_touches
+
+SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DueFollowUp:
+    """An open follow-up and how it stands on `today`: `days_late` < 0 means due in that many."""
+
+    follow_up: FollowUp
+    days_late: int
+
+
+@dataclass(frozen=True)
+class FollowUpAgenda:
+    """Open follow-ups: overdue (most overdue first), due within a week, and later."""
+
+    overdue: tuple[DueFollowUp, ...]
+    soon: tuple[DueFollowUp, ...]
+    later: tuple[DueFollowUp, ...]
+
+
+@dataclass(frozen=True)
+class GoingCold:
+    """A contact whose cadence says a touch was due on `due`, `days_late` days before today."""
+
+    contact: Contact
+    last_touch: date
+    due: date
+    days_late: int
+
+
+@dataclass(frozen=True)
+class CadenceReport:
+    """Contacts past their cadence (most overdue first) and those with a cadence never touched."""
+
+    going_cold: tuple[GoingCold, ...]
+    never_touched: tuple[Contact, ...]
+
+
+def open_follow_ups(journal: Journal) -> list[FollowUp]:
+    """Every follow-up not yet done, from contacts and journal entries."""
+    found = [f for contact in journal.contacts.values() for f in contact.follow_ups]
+    found += [f for entry in journal.entries for f in entry.follow_ups]
+    return [f for f in found if not f.done]
+
+
+def follow_up_agenda(journal: Journal, today: date) -> FollowUpAgenda:
+    """Open follow-ups sorted into overdue, due within SOON_DAYS (today included), and later."""
+    soon_end = today + timedelta(days=SOON_DAYS)
+    due = sorted(
+        (DueFollowUp(f, (today - f.due).days) for f in open_follow_ups(journal)),
+        key=lambda d: (d.follow_up.due, d.follow_up.origin, d.follow_up.what),
+    )
+    return FollowUpAgenda(
+        overdue=tuple(d for d in due if d.follow_up.due < today),
+        soon=tuple(d for d in due if today <= d.follow_up.due <= soon_end),
+        later=tuple(d for d in due if d.follow_up.due > soon_end),
+    )
+
+
+def cadence_report(journal: Journal, today: date) -> CadenceReport:
+    """Who is past their keep-in-touch cadence on `today`, and who has one but no touch yet."""
+    last = last_touches(journal, today)
+    cold, never = [], []
+    for contact in journal.contacts.values():
+        if contact.cadence is None:
+            continue
+        if contact.slug not in last:
+            never.append(contact)
+            continue
+        due = contact.cadence.next_due(last[contact.slug])
+        if due < today:
+            cold.append(GoingCold(contact, last[contact.slug], due, (today - due).days))
+    cold.sort(key=lambda c: (-c.days_late, c.contact.name.lower()))
+    never.sort(key=lambda c: c.name.lower())
+    return CadenceReport(tuple(cold), tuple(never))

@@ -1,0 +1,34 @@
+"""Which journal entries touched which contact, and when each was last touched."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ..model import Journal, JournalEntry
+
+
+def touched(entry: JournalEntry) -> tuple[str, ...]:
+    """The contacts an entry touches: those it is `with`, refers to or from, or introduces."""
+    slugs = list(entry.with_)
+    slugs += [referral.contact for referral in entry.referrals]
+    slugs += [slug for pair in entry.introductions for slug in pair]
+    return tuple(dict.fromkeys(slugs))
+
+
+def touches(journal: Journal, today: date) -> dict[str, list[JournalEntry]]:
+    """For each contact, the entries up to `today` that touched it, oldest first.
+
+    Entries dated after `today` are plans, not touches, so they reset no cadence.
+    """
+    found: dict[str, list[JournalEntry]] = defaultdict(list)
+    for entry in journal.entries:
+        if entry.date <= today:
+            for slug in touched(entry):
+                found[slug].append(entry)
+    return dict(found)
+
+
+def last_touches(journal: Journal, today: date) -> dict[str, date]:
+    """The day each touched contact was last touched, up to `today`."""
+    return {slug: entries[-1].date for slug, entries in touches(journal, today).items()}

@@ -1,0 +1,251 @@
+"""Build a Contact or a JournalEntry from one file's front matter: the format, key by key."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from .diagnostics import Problem
+from .fields import Fields
+from .front_matter import Document
+from .model import (
+    Contact,
+    Direction,
+    FollowUp,
+    JournalEntry,
+    Opportunity,
+    Referral,
+    Status,
+)
+from .values import (
+    parse_birthday,
+    parse_cadence,
+    parse_date,
+    parse_datetime,
+    parse_done,
+    parse_flag,
+    parse_money,
+    parse_source,
+    parse_status,
+    parse_text,
+)
+
+CONTACT_KEYS = frozenset(
+    {
+        *("name", "company", "title", "location", "email", "phone", "url", "tags", "met"),
+        *("met_at", "introduced_by", "source", "referred_by", "relationship", "cadence"),
+        *("opportunities", "follow_ups", "birthday", "needs", "offers", "private"),
+    }
+)
+ENTRY_KEYS = frozenset(
+    {"date", "title", "kind", "with", "follow_ups", "referrals", "introductions", "private"}
+)
+FOLLOW_UP_KEYS = frozenset(["what", "due", "who", "done"])
+OPPORTUNITY_KEYS = frozenset(["title", "date", "status", "value", "source", "referred_by"])
+REFERRAL_KEYS = frozenset(["given_to", "received_from", "prospect", "note", "value", "status"])
+
+
+def contact(
+    slug: str, path: str, document: Document, problems: list[Problem], contacts: Collection[str]
+) -> Contact | None:
+    """The contact in `document`, or None when it lacks a usable name."""
+    f = Fields(document, path, problems, contacts, document.data)
+    f.check_keys(CONTACT_KEYS)
+    name = f.text("name", required=True)
+    for key in ("introduced_by", "referred_by"):
+        if f.data.get(key) == slug:
+            f.report(
+                "NJ111",
+                f"{key}: a contact cannot be introduced or referred by "
+                "themselves: name the person who did",
+                key,
+            )
+    built = Contact(
+        slug=slug,
+        path=path,
+        name=name or slug,
+        company=f.text("company"),
+        title=f.text("title"),
+        location=f.text("location"),
+        emails=f.many("email", parse_text),
+        phones=f.many("phone", parse_text),
+        urls=f.many("url", parse_text),
+        tags=f.many("tags", parse_text),
+        met=f.get("met", parse_date),
+        met_at=f.text("met_at"),
+        introduced_by=f.contact("introduced_by"),
+        source=f.get("source", parse_source),
+        referred_by=f.contact("referred_by"),
+        relationship=_lower(f.text("relationship")),
+        cadence=f.get("cadence", parse_cadence),
+        opportunities=tuple(_opportunities(f, slug)),
+        follow_ups=tuple(_follow_ups(f, slug, is_entry=False)),
+        birthday=f.get("birthday", parse_birthday),
+        needs=f.many("needs", parse_text),
+        offers=f.many("offers", parse_text),
+        private=bool(f.get("private", parse_flag)),
+        body=document.body.strip("\n"),
+    )
+    return built if name else None
+
+
+def entry(
+    slug: str, path: str, document: Document, problems: list[Problem], contacts: Collection[str]
+) -> JournalEntry | None:
+    """The journal entry in `document`, or None when it lacks a usable date."""
+    f = Fields(document, path, problems, contacts, document.data)
+    f.check_keys(ENTRY_KEYS)
+    when = f.get("date", parse_datetime, required=True)
+    if when is None:
+        return None
+    day, moment = when
+    return JournalEntry(
+        slug=slug,
+        path=path,
+        date=day,
+        time=moment,
+        title=f.text("title") or title_from_slug(slug),
+        kind=_lower(f.text("kind")),
+        with_=_contacts(f, "with"),
+        follow_ups=tuple(_follow_ups(f, slug, is_entry=True)),
+        referrals=tuple(_referrals(f, slug, day)),
+        introductions=tuple(_introductions(f)),
+        private=bool(f.get("private", parse_flag)),
+        body=document.body.strip("\n"),
+    )
+
+
+def title_from_slug(slug: str) -> str:
+    """`2025-03-04-coffee-with-jane` → `Coffee with jane`."""
+    words = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", slug).replace("-", " ").replace("_", " ")
+    words = words.strip() or slug
+    return words[0].upper() + words[1:]
+
+
+def _lower(text: str | None) -> str | None:
+    return text.lower() if text else None
+
+
+def _contacts(f: Fields, key: str) -> tuple[str, ...]:
+    """The contact slugs listed at `key`, unknown ones reported and left out."""
+    raw = f.data.get(key)
+    slugs = f.many(key, parse_text)
+    if not isinstance(raw, list):
+        return tuple(s for s in slugs if f.known(s, key))
+    return tuple(s for i, s in enumerate(slugs) if f.known(s, key, i))
+
+
+def _person(f: Fields, key: str) -> str | None:
+    """A contact slug when the text names one, else the text itself (a name)."""
+    return f.text(key)
+
+
+def _follow_ups(f: Fields, origin: str, *, is_entry: bool) -> list[FollowUp]:
+    found = []
+    for item in f.items("follow_ups"):
+        item.check_keys(FOLLOW_UP_KEYS)
+        what = item.text("what", required=True)
+        due = item.get("due", parse_date, required=True)
+        done = item.get("done", parse_done) or (False, None)
+        if what is not None and due is not None:
+            found.append(FollowUp(what, due, origin, is_entry, _person(item, "who"), *done))
+    return found
+
+
+def _opportunities(f: Fields, slug: str) -> list[Opportunity]:
+    found = []
+    for item in f.items("opportunities"):
+        item.check_keys(OPPORTUNITY_KEYS)
+        title = item.text("title", required=True)
+        opportunity = Opportunity(
+            title=title or "",
+            date=item.get("date", parse_date),
+            status=item.get("status", parse_status) or Status.OPEN,
+            contact=slug,
+            value=item.get("value", parse_money),
+            source=item.get("source", parse_source),
+            referred_by=item.contact("referred_by"),
+        )
+        if title is not None:
+            found.append(opportunity)
+    return found
+
+
+def _referrals(f: Fields, entry_slug: str, day: Any) -> list[Referral]:
+    found = []
+    for item in f.items("referrals"):
+        item.check_keys(REFERRAL_KEYS)
+        given, received = "given_to" in item, "received_from" in item
+        if given == received:
+            item.report(
+                "NJ101",
+                "a referral needs exactly one of 'given_to: slug' "
+                "(you referred someone to them) or 'received_from: slug'",
+            )
+            continue
+        direction = Direction.GIVEN if given else Direction.RECEIVED
+        partner = item.contact("given_to" if given else "received_from")
+        referral = Referral(
+            direction=direction,
+            contact=partner or "",
+            entry=entry_slug,
+            date=day,
+            prospect=_person(item, "prospect"),
+            note=item.text("note"),
+            value=item.get("value", parse_money),
+            status=item.get("status", parse_status),
+        )
+        if partner is not None:
+            found.append(referral)
+    return found
+
+
+def _introductions(f: Fields) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    raw = f.data.get("introductions")
+    if raw is None:
+        return found
+    if not isinstance(raw, list):
+        f.report(
+            "NJ102",
+            "introductions: expected a list of pairs, like '- [jane-doe, tom-okafor]'",
+            "introductions",
+        )
+        return found
+    for index, pair in enumerate(raw):
+        if not (
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
+        ):
+            f.report(
+                "NJ102",
+                f"introductions: item {index + 1} should be a pair of contact "
+                "slugs, like [jane-doe, tom-okafor]",
+                "introductions",
+            )
+            continue
+        if all(f.known(slug, "introductions") for slug in pair):
+            found.append((pair[0], pair[1]))
+    return found
+
+
+def check_introducers(contacts: Mapping[str, Contact]) -> list[Problem]:
+    """A warning for each cycle of `introduced_by` (A introduced by B, B introduced by A…)."""
+    problems, reported = [], set()
+    for start in contacts.values():
+        chain, current = [start.slug], start.introduced_by
+        while current and current in contacts and current not in chain:
+            chain.append(current)
+            current = contacts[current].introduced_by
+        if current == start.slug and len(chain) > 1 and frozenset(chain) not in reported:
+            reported.add(frozenset(chain))
+            loop = " → ".join([*chain, start.slug])
+            problems.append(
+                Problem(
+                    "NJ112",
+                    start.path,
+                    f"introduced_by goes round in a "
+                    f"circle: {loop}: someone in it was met another way",
+                )
+            )
+    return problems

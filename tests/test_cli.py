@@ -1,0 +1,140 @@
+"""The `netjournal` command as a user runs it, through Click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+from conftest import MINIMAL_MKDOCS
+
+from netjournal.cli import main
+
+
+@pytest.fixture
+def journal(tmp_path, write, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS, encoding="utf-8")
+    write("contacts/jane.md", "---\nname: Jane Doe\ncadence: 2w\n---\n")
+    write(
+        "journal/2026-11-01-call.md",
+        """
+        ---
+        date: 2026-11-01
+        kind: call
+        with: [jane]
+        follow_ups:
+          - {what: Send the proposal, due: 2026-11-10, who: jane}
+          - {what: Book lunch, due: 2026-11-25}
+        ---
+        """,
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*arguments: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(arguments))
+
+
+def test_every_command_has_help():
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert command.help
+        assert " ".join(command.help.split()[:6]) in " ".join(result.output.split())
+
+
+def test_check_passes_a_clean_journal(journal):
+    result = run("check")
+    assert result.exit_code == 0
+    assert "0 errors, 0 warnings (1 contacts, 1 entries read)" in result.output
+
+
+def test_check_lists_each_problem_and_exits_1(journal, write):
+    write("contacts/bad.md", "---\nname: Bad\nsource: referal\ncadence: fortnightly\n---\n")
+    result = run("check")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("contacts/bad.md:3:9: error NJ103 source: unknown source")
+    assert lines[1].startswith("contacts/bad.md:4:10: error NJ105 cadence: cadence 'fortnightly'")
+    assert "(did you mean '2w'?)" in lines[1]
+    assert "2 errors, 0 warnings" in result.output
+
+
+def test_check_json_is_a_list_of_located_problems(journal, write):
+    write("contacts/bad.md", "---\nname: Bad\nsource: referal\n---\n")
+    result = CliRunner().invoke(main, ["check", "--format", "json"])
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)
+    assert problem == {
+        "path": "contacts/bad.md",
+        "line": 3,
+        "column": 9,
+        "severity": "error",
+        "code": "NJ103",
+        "message": problem["message"],
+    }
+
+
+def test_due_shows_overdue_soon_and_cadence(journal):
+    result = run("due", "--today", "2026-11-23")
+    assert result.exit_code == 0
+    text = result.output
+    assert "Overdue follow-ups (1)" in text and "13d late  2026-11-10  Send the proposal" in text
+    assert "Due within 7 days (1)" in text and "in 2d  2026-11-25  Book lunch" in text
+    assert "Past their cadence (1)" in text and "Jane Doe (every 2 weeks" in text
+
+
+def test_due_json_for_scripts(journal):
+    result = run("due", "--today", "2026-11-23", "--json")
+    report = json.loads(result.output)
+    assert report["today"] == "2026-11-23"
+    assert [(f["what"], f["days_late"]) for f in report["overdue"]] == [("Send the proposal", 13)]
+    assert report["going_cold"][0]["contact"] == "jane"
+    assert report["going_cold"][0]["due"] == "2026-11-15"
+
+
+def test_a_bad_today_is_a_sentence(journal):
+    result = run("due", "--today", "23/11/2026")
+    assert result.exit_code == 2
+    assert "is not a date" in result.output and "Traceback" not in result.output
+
+
+def test_build_writes_the_site_and_leaves_the_journal_alone(journal):
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in journal.rglob("*.md")}
+    result = run("build", "--today", "2026-11-23")
+    assert result.exit_code == 0, result.output
+    dashboard = (journal / "site/index.html").read_text(encoding="utf-8")
+    assert "Send the proposal" in dashboard and "2026-11-23" in dashboard
+    assert (journal / "site/contacts/jane/index.html").is_file()
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in journal.rglob("*.md")}
+    assert after == before
+
+
+def test_build_fails_with_the_problems_and_keeps_the_previous_site(journal, write):
+    assert run("build").exit_code == 0
+    old = (journal / "site/index.html").read_bytes()
+    write("contacts/bad.md", "---\nname: Bad\nmet: yesterday\n---\n")
+    result = run("build")
+    assert result.exit_code == 1
+    assert "contacts/bad.md:3:6: error NJ104 met: 'yesterday' is not a date" in result.output
+    assert "Traceback" not in result.output
+    assert (journal / "site/index.html").read_bytes() == old
+    assert sorted(p.name for p in journal.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_strict_build_fails_on_warnings(journal, write):
+    write("contacts/warned.md", "---\nname: W\ncompnay: x\n---\n")
+    assert run("build").exit_code == 0
+    result = run("build", "--strict")
+    assert result.exit_code == 1
+    assert "unknown key 'compnay' (did you mean 'company'?)" in result.output
+
+
+def test_missing_mkdocs_yml_is_a_sentence(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build")
+    assert result.exit_code == 1
+    assert "mkdocs.yml not found" in result.output

@@ -1,0 +1,242 @@
+"""Reading the user's files: what becomes a record, and a located sentence for each mistake."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+from conftest import messages
+
+from netjournal.model import Direction, Source, Status, Unit
+
+
+def test_a_contact_with_every_key_is_read(write, read):
+    write(
+        "contacts/jane-doe.md",
+        """
+        ---
+        name: Jane Doe
+        company: Doe & Co
+        title: Estate attorney
+        location: Riverside
+        email: [jane@example.com, jd@example.org]
+        phone: "+1 555 0100"
+        url: https://doe.example.com
+        tags: [attorney, bni]
+        met: 2025-06-12
+        met_at: 2025-06-12-chamber-mixer
+        introduced_by: tom-okafor
+        source: network-referral
+        relationship: Referral-Partner
+        cadence: 3m
+        birthday: "--04-12"
+        needs: [Families without a will]
+        offers: Estate planning
+        opportunities:
+          - title: Practice accounts
+            date: 2025-09-01
+            status: won
+            value: 3200.50
+        follow_ups:
+          - what: Send the checklist
+            due: 2025-07-01
+            done: 2025-06-28
+        private: true
+        unknown_thing: kept and ignored
+        ---
+        Jane runs a **two-lawyer** practice.
+        """,
+    )
+    write("contacts/tom-okafor.md", "---\nname: Tom Okafor\n---\n")
+    result = read()
+    assert result.problems == ()
+    jane = result.journal.contacts["jane-doe"]
+    assert (jane.name, jane.company, jane.title, jane.location) == (
+        "Jane Doe",
+        "Doe & Co",
+        "Estate attorney",
+        "Riverside",
+    )
+    assert jane.emails == ("jane@example.com", "jd@example.org")
+    assert jane.phones == ("+1 555 0100",)
+    assert jane.urls == ("https://doe.example.com",)
+    assert jane.tags == ("attorney", "bni")
+    assert jane.met == date(2025, 6, 12)
+    assert jane.met_at == "2025-06-12-chamber-mixer"
+    assert jane.introduced_by == "tom-okafor"
+    assert jane.source is Source.NETWORK_REFERRAL
+    assert jane.relationship == "referral-partner"
+    assert (jane.cadence.count, jane.cadence.unit) == (3, Unit.MONTHS)
+    assert (jane.birthday.month, jane.birthday.day, jane.birthday.year) == (4, 12, None)
+    assert jane.needs == ("Families without a will",)
+    assert jane.offers == ("Estate planning",)
+    [opportunity] = jane.opportunities
+    assert opportunity.status is Status.WON and opportunity.value == Decimal("3200.50")
+    [follow_up] = jane.follow_ups
+    assert follow_up.done and follow_up.done_on == date(2025, 6, 28)
+    assert jane.private is True
+    assert jane.body == "Jane runs a **two-lawyer** practice."
+
+
+def test_an_entry_with_every_key_is_read(write, read):
+    for slug in ("jane-doe", "tom-okafor", "ann-lee"):
+        write(f"contacts/{slug}.md", f"---\nname: {slug.title()}\n---\n")
+    write(
+        "journal/2025/03/2025-03-04-coffee-with-jane.md",
+        """
+        ---
+        date: 2025-03-04 08:30
+        kind: Coffee
+        with: [jane-doe]
+        referrals:
+          - given_to: jane-doe
+            prospect: tom-okafor
+            note: needs a will
+            value: 1500
+            status: won
+          - received_from: jane-doe
+            prospect: Acme Ltd
+        introductions:
+          - [tom-okafor, ann-lee]
+        follow_ups:
+          - what: Call Tom
+            due: 2025-03-10
+            who: tom-okafor
+        ---
+        Notes.
+        """,
+    )
+    [entry] = read().journal.entries
+    assert entry.slug == "2025-03-04-coffee-with-jane"
+    assert entry.title == "Coffee with jane"  # derived from the file name
+    assert entry.date == date(2025, 3, 4) and entry.time == datetime(2025, 3, 4, 8, 30)
+    assert entry.kind == "coffee"
+    assert entry.with_ == ("jane-doe",)
+    given, received = entry.referrals
+    assert (given.direction, given.contact, given.prospect, given.value, given.status) == (
+        Direction.GIVEN,
+        "jane-doe",
+        "tom-okafor",
+        Decimal(1500),
+        Status.WON,
+    )
+    assert (received.direction, received.prospect, received.status) == (
+        Direction.RECEIVED,
+        "Acme Ltd",
+        None,
+    )
+    assert entry.introductions == (("tom-okafor", "ann-lee"),)
+    assert entry.follow_ups[0].who == "tom-okafor" and not entry.follow_ups[0].done
+
+
+def test_a_date_time_with_a_time_zone_keeps_its_zone(write, read):
+    write("journal/e.md", "---\ndate: 2025-03-04T18:30+01:00\n---\n")
+    [entry] = read().journal.entries
+    assert entry.time == datetime(2025, 3, 4, 18, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_broken_yaml_names_the_file_and_line(write, read):
+    write("contacts/jane.md", "---\nname: Jane\ncompany: 'Doe & Co\n---\n")
+    [problem] = read().problems
+    assert problem.code == "NJ004" and problem.path == "contacts/jane.md"
+    assert problem.line >= 3
+
+
+def test_a_missing_name_is_an_error_at_the_front_matter(write, read):
+    write("contacts/jane.md", "---\ncompany: Doe\n---\n")
+    assert messages(read()) == [
+        "contacts/jane.md:1:1: error NJ101 'name' is missing: add a line 'name: …'"
+    ]
+
+
+def test_a_missing_date_is_an_error(write, read):
+    write("journal/note.md", "---\ntitle: A note\n---\n")
+    result = read()
+    assert [p.code for p in result.problems] == ["NJ101"]
+    assert "'date' is missing" in result.problems[0].message
+    assert result.journal.entries == ()
+
+
+def test_a_date_that_is_not_a_date_names_line_column_and_key(write, read):
+    write("journal/e.md", "---\ntitle: x\ndate: next week\n---\n")
+    assert messages(read()) == [
+        "journal/e.md:3:7: error NJ104 date: 'next week' is not a date: write it as "
+        "YYYY-MM-DD, e.g. 2025-03-04"
+    ]
+
+
+def test_an_impossible_date_is_refused(write, read):
+    write("journal/e.md", "---\ndate: 2025-02-30\n---\n")
+    [problem] = read().problems
+    assert problem.code == "NJ104" and "not a real date" in problem.message
+
+
+def test_an_unknown_source_suggests_the_right_one(write, read):
+    write("contacts/jane-doe.md", "---\nname: Jane\ntitle: x\nsource: referal\n---\n")
+    [problem] = read().problems
+    assert str(problem).startswith(
+        "contacts/jane-doe.md:4:9: error NJ103 source: unknown source 'referal' "
+        "(did you mean 'referral'?)"
+    )
+
+
+def test_a_slug_that_names_no_contact_is_reported_where_it_stands(write, read):
+    write("contacts/jane-doe.md", "---\nname: Jane\n---\n")
+    write(
+        "journal/e.md",
+        """
+        ---
+        date: 2025-01-02
+        with:
+          - jane-doe
+          - jane-do
+        follow_ups:
+          - what: x
+            due: 2025-01-03
+          - what: y
+            due: someday
+        ---
+        """,
+    )
+    result = read()
+    assert messages(result) == [
+        "journal/e.md:5:5: error NJ106 with: no contact has the slug 'jane-do' (did you mean "
+        "'jane-doe'?): create contacts/jane-do.md or correct the slug",
+        "journal/e.md:10:10: error NJ104 due: 'someday' is not a date: write it as YYYY-MM-DD, "
+        "e.g. 2025-03-04",
+    ]
+
+
+def test_two_files_with_the_same_slug_are_reported(write, read):
+    write("journal/2025/a.md", "---\ndate: 2025-01-01\n---\n")
+    write("journal/2026/a.md", "---\ndate: 2026-01-01\n---\n")
+    result = read()
+    assert messages(result) == [
+        "journal/2026/a.md:1:1: error NJ010 slug 'a' is already used by journal/2025/a.md: "
+        "rename one of the files"
+    ]
+    assert len(result.journal.entries) == 1
+
+
+def test_a_file_that_is_not_utf8_is_reported_not_crashed(tmp_path, write, read):
+    write("contacts/x.md", "")
+    (tmp_path / "contacts/x.md").write_bytes("---\nname: Jos\xe9\n---\n".encode("latin-1"))
+    [problem] = read().problems
+    assert (problem.code, problem.line) == ("NJ001", 2)
+    assert "not UTF-8" in problem.message
+
+
+def test_no_front_matter_and_unclosed_front_matter(write, read):
+    write("contacts/a.md", "name: A\n")
+    write("contacts/b.md", "---\nname: B\n")
+    assert [(p.path, p.code) for p in read().problems] == [
+        ("contacts/a.md", "NJ002"),
+        ("contacts/b.md", "NJ003"),
+    ]
+
+
+def test_reading_never_writes(tmp_path, write, read):
+    path = write("contacts/a.md", "---\nname: A\nsource: nope\n---\n")
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    read()
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
