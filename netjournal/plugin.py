@@ -13,9 +13,10 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import offline
 from .diagnostics import JournalError
 from .render import INDEX_PAGES
 from .site import generate
@@ -31,6 +32,7 @@ _NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
 class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     contacts = c.Dir(exists=True, default="contacts")
     journal = c.Dir(exists=True, default="journal")
+    offline = c.Type(bool, default=True)  # browsable from disk: .html links, search included
     today = c.Optional(c.Type((str, date)))  # a YAML date, or text checked in on_config
 
 
@@ -43,6 +45,11 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         for extension in _NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        if self.config.offline:
+            config.use_directory_urls = False  # so links work from file://
+            polyfills = config.extra.setdefault("polyfills", [])
+            if offline.WORKER_SHIM not in polyfills:
+                polyfills.append(offline.WORKER_SHIM)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -54,7 +61,14 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         for problem in site.warnings:
             log.warning(str(problem))
         add_pages(files, config, site.pages)
+        if self.config.offline:
+            files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
         return files
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.offline:
+            offline.inline_search_index(Path(config.site_dir))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

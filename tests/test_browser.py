@@ -37,14 +37,14 @@ def test_dashboard_to_contact_to_journal_entry(page):
     contact_link = overdue.locator("a[href*='contacts/']").first
     name = contact_link.inner_text()
     contact_link.click()
-    page.wait_for_url(re.compile(r"/contacts/[a-z-]+/$"))
+    page.wait_for_url(re.compile(r"/contacts/[a-z-]+\.html$"))
     assert heading(page.locator("article h1")) == name
     assert page.get_by_role("heading", name="Timeline").is_visible()
 
     timeline_entry = page.locator("article ul").last.locator("a[href*='journal/']").first
     title = timeline_entry.inner_text()
     timeline_entry.click()
-    page.wait_for_url(re.compile(r"/journal/\d{4}-\d{2}/#[\w-]+$"))
+    page.wait_for_url(re.compile(r"/journal/\d{4}-\d{2}\.html#[\w-]+$"))
     anchor = page.url.rsplit("#", 1)[1]
     entry = page.locator(f"[id='{anchor}']")
     assert heading(entry) == title
@@ -62,5 +62,5 @@ def test_search_finds_a_contact_by_name(page):
     result.wait_for(timeout=10_000)
     assert "Linda Hargrove" in result.inner_text()
     result.click()
-    page.wait_for_url(re.compile(r"/contacts/linda-hargrove/"))
+    page.wait_for_url(re.compile(r"/contacts/linda-hargrove\.html"))
     assert heading(page.locator("article h1")) == "Linda Hargrove"

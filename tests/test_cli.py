@@ -108,7 +108,7 @@ def test_build_writes_the_site_and_leaves_the_journal_alone(journal):
     assert result.exit_code == 0, result.output
     dashboard = (journal / "site/index.html").read_text(encoding="utf-8")
     assert "Send the proposal" in dashboard and "2026-11-23" in dashboard
-    assert (journal / "site/contacts/jane/index.html").is_file()
+    assert (journal / "site/contacts/jane.html").is_file()
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in journal.rglob("*.md")}
     assert after == before
 

@@ -50,7 +50,7 @@ def test_hostile_names_show_as_typed_in_the_built_site(write, build_site):
     )
     write("journal/2026-11-01-meet.md", "---\ndate: 2026-11-01\nwith: [evil]\n---\n")
     site = build_site()
-    contact_page = (site / "contacts/evil/index.html").read_text(encoding="utf-8")
+    contact_page = (site / "contacts/evil.html").read_text(encoding="utf-8")
     index_page = (site / "contacts/index.html").read_text(encoding="utf-8")
     dashboard = (site / "index.html").read_text(encoding="utf-8")
     for page in (contact_page, index_page, dashboard):
@@ -58,7 +58,7 @@ def test_hostile_names_show_as_typed_in_the_built_site(write, build_site):
         assert 'href="javascript:' not in page
         assert HOSTILE in _text(page)
     # The contacts table keeps its six columns: the '|' in the name and company split nothing.
-    row = re.search(r"<tr>\s*<td><a href=\"evil/\".*?</tr>", index_page, re.S)
+    row = re.search(r"<tr>\s*<td><a href=\"evil.html\".*?</tr>", index_page, re.S)
     assert row is not None and row.group(0).count("<td") == 6
     assert "<strong>bold</strong>" in contact_page
     assert '<a href="https://example.com">real link</a>' in contact_page

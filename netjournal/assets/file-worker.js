@@ -1,0 +1,1 @@
+/* placeholder: the file:// worker shim is being written */
