@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from . import queries
-from .plugin import TODAY_VARIABLE, resolve_today
+from .plugin import PUBLIC_VARIABLE, TODAY_VARIABLE, resolve_today
 from .publish import build_atomically
 from .reader import ReadResult, read_journal
 from .terminal import due_json, due_text
@@ -29,6 +29,12 @@ config_option = click.option(
     type=click.Path(dir_okay=False),
     default=None,
     help="The journal's mkdocs.yml (default: ./mkdocs.yml).",
+)
+public_option = click.option(
+    "--public",
+    is_flag=True,
+    help="Leave out private records, every mention of them, and email, phone, birthday and "
+    "notes (unless public_fields in mkdocs.yml lists them).",
 )
 today_option = click.option(
     "--today",
@@ -54,10 +60,13 @@ def main() -> None:
     help="Where to write the site (default: site_dir in mkdocs.yml, i.e. ./site).",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
+@public_option
 @today_option
-def build(config_file: str | None, site_dir: str | None, strict: bool, today: str | None) -> None:
+def build(
+    config_file: str | None, site_dir: str | None, strict: bool, public: bool, today: str | None
+) -> None:
     """Build the journal's site; the previous site stays until the new one is complete."""
-    with _mkdocs(today):
+    with _mkdocs(today, public):
         config = _load(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
         build_atomically(config, mkdocs_build)
     click.echo(f"Built the site in {config.site_dir}")
@@ -73,14 +82,19 @@ def build(config_file: str | None, site_dir: str | None, strict: bool, today: st
     help="Where to serve (default: dev_addr in mkdocs.yml, i.e. 127.0.0.1:8000).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@public_option
 @today_option
 def serve(
-    config_file: str | None, dev_addr: str | None, open_browser: bool, today: str | None
+    config_file: str | None,
+    dev_addr: str | None,
+    open_browser: bool,
+    public: bool,
+    today: str | None,
 ) -> None:
     """Serve the site on this computer, rebuilding it whenever a journal file is saved."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    with _mkdocs(today):
+    with _mkdocs(today, public):
         _load(config_file)  # fail early, with a sentence, on a broken mkdocs.yml
         options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
         mkdocs_serve(config_file=_config_path(config_file), open_in_browser=open_browser, **options)
@@ -178,8 +192,8 @@ def _today(config_file: str | None, today: str | None) -> date:
 
 
 @contextmanager
-def _mkdocs(today: str | None) -> Iterator[None]:
-    """MkDocs' warnings shown on the terminal, its errors as sentences, `today` passed on."""
+def _mkdocs(today: str | None, public: bool) -> Iterator[None]:
+    """MkDocs' warnings shown on the terminal, its errors as sentences, options passed on."""
     if today is not None:
         resolve_today(None, today)  # refuse a bad --today before building anything
     handler = logging.StreamHandler()
@@ -187,17 +201,17 @@ def _mkdocs(today: str | None) -> Iterator[None]:
     handler.setLevel(logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    previous = os.environ.get(TODAY_VARIABLE)
-    if today is not None:
-        os.environ[TODAY_VARIABLE] = today
+    overrides = {TODAY_VARIABLE: today, PUBLIC_VARIABLE: "1" if public else None}
+    previous = {name: os.environ.get(name) for name in overrides}
+    os.environ.update({name: value for name, value in overrides.items() if value is not None})
     try:
         yield
     except MkDocsException as error:
         raise click.ClickException(str(error)) from None
     finally:
         logger.removeHandler(handler)
-        if today is not None:
-            if previous is None:
-                os.environ.pop(TODAY_VARIABLE, None)
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
             else:
-                os.environ[TODAY_VARIABLE] = previous
+                os.environ[name] = value

@@ -7,7 +7,6 @@ table, link or heading.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from datetime import date
@@ -62,11 +61,6 @@ def external_link(url: str, text: Any | None = None) -> Markup:
         return Markup(markdown_text(url))
     destination = quote(address, safe="/#:?=&%@~+!$,;'*[]")
     return Markup(f"[{markdown_text(text if text is not None else url)}]({destination})")
-
-
-def html_attribute(value: Any) -> Markup:
-    """Text safe inside a double-quoted HTML or SVG attribute, or as SVG text."""
-    return Markup(html.escape(str(value), quote=True))
 
 
 def page_title(text: str) -> str:

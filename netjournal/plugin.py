@@ -18,13 +18,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import offline
 from .diagnostics import JournalError
+from .queries.privacy import PUBLIC_FIELDS
 from .render import INDEX_PAGES
 from .site import generate
 from .values import BadValue, parse_date
 
 log = logging.getLogger("mkdocs.plugins.netjournal")
 
-TODAY_VARIABLE = "NETJOURNAL_TODAY"  # set by `netjournal build/serve --today`
+# Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
+# rebuilds, which load mkdocs.yml afresh each time.
+TODAY_VARIABLE = "NETJOURNAL_TODAY"
+PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 _NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
 
@@ -33,6 +37,8 @@ class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     contacts = c.Dir(exists=True, default="contacts")
     journal = c.Dir(exists=True, default="journal")
     offline = c.Type(bool, default=True)  # browsable from disk: .html links, search included
+    public = c.Type(bool, default=False)  # leave out private records and personal fields
+    public_fields = c.ListOfItems(c.Choice(PUBLIC_FIELDS), default=[])
     today = c.Optional(c.Type((str, date)))  # a YAML date, or text checked in on_config
 
 
@@ -40,6 +46,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         configured: str | date | None = self.config.today  # type: ignore[assignment]
         self.today = resolve_today(configured, os.environ.get(TODAY_VARIABLE))
+        self.public = self.config.public or os.environ.get(PUBLIC_VARIABLE) == "1"
         if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_DEFAULT_FONT:
             config.theme["font"] = False  # private by default: no request to Google Fonts
         for extension in _NEEDED_EXTENSIONS:
@@ -55,7 +62,14 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").resolve().parent
         try:
-            site = generate(root, Path(self.config.contacts), Path(self.config.journal), self.today)
+            site = generate(
+                root,
+                Path(self.config.contacts),
+                Path(self.config.journal),
+                self.today,
+                public=self.public,
+                public_fields=self.config.public_fields,
+            )
         except JournalError as error:
             raise PluginError(_errors_sentence(error)) from None
         for problem in site.warnings:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .diagnostics import JournalError, Problem
+from .queries.privacy import public_view
 from .reader import read_journal
 from .render import render_site
 
@@ -19,9 +21,22 @@ class GeneratedSite:
     warnings: tuple[Problem, ...]
 
 
-def generate(root: Path, contacts: Path, journal: Path, today: date) -> GeneratedSite:
-    """The journal's pages as of `today`; raises JournalError when any file has an error."""
+def generate(
+    root: Path,
+    contacts: Path,
+    journal: Path,
+    today: date,
+    *,
+    public: bool = False,
+    public_fields: Collection[str] = (),
+) -> GeneratedSite:
+    """The journal's pages as of `today`; raises JournalError when any file has an error.
+
+    A public site leaves out private records, every mention of them, and the personal
+    fields `public_fields` does not list.
+    """
     result = read_journal(root, contacts, journal)
     if result.errors:
         raise JournalError(result.problems)
-    return GeneratedSite(render_site(result.journal, today), result.warnings)
+    shown = public_view(result.journal, public_fields) if public else result.journal
+    return GeneratedSite(render_site(shown, today), result.warnings)
