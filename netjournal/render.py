@@ -74,6 +74,7 @@ class _Site:
         self.cadence = queries.cadence_report(journal, today)
         self.sources = queries.source_summaries(journal)
         self.ledger = queries.referral_ledger(journal)
+        self.timelines = queries.timelines(journal)
 
     def render(self, template: str, uri: str, title: str, **context: Any) -> str:
         common = {"journal": self.journal, "today": self.today, "page_uri": uri}
@@ -149,7 +150,7 @@ class _Site:
             touches=len(touched),
             last_touch=last,
             next_due=contact.cadence.next_due(last) if contact.cadence and last else None,
-            timeline=queries.timeline(self.journal, contact.slug),
+            timeline=self.timelines.get(contact.slug, []),
             balance=balance,
             follow_ups=follow_ups,
         )

@@ -10,7 +10,7 @@ from .agenda import (
     open_follow_ups,
 )
 from .sources import ReferralBalance, SourceSummary, referral_ledger, source_summaries
-from .timeline import Happening, TimelineEvent, recent_entries, timeline
+from .timeline import Happening, TimelineEvent, recent_entries, timeline, timelines
 from .touches import last_touches, touched, touches
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "referral_ledger",
     "source_summaries",
     "timeline",
+    "timelines",
     "touched",
     "touches",
 ]

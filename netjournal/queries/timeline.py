@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from ..model import Direction, Journal, JournalEntry, Opportunity, Referral
-from .touches import touched
 
 
 class Happening(enum.Enum):
@@ -36,48 +37,52 @@ class TimelineEvent:
 
 def timeline(journal: Journal, slug: str) -> list[TimelineEvent]:
     """Everything that involved the contact `slug`, newest first."""
-    events: list[TimelineEvent] = []
-    contact = journal.contacts.get(slug)
-    if contact is not None:
+    return timelines(journal).get(slug, [])
+
+
+def timelines(journal: Journal) -> dict[str, list[TimelineEvent]]:
+    """Every contact's timeline, newest first, in one pass over the journal."""
+    events: dict[str, list[TimelineEvent]] = defaultdict(list)
+    for contact in journal.contacts.values():
         if contact.met:
-            events.append(TimelineEvent(contact.met, Happening.MET, other=contact.met_at))
-        events += [
+            events[contact.slug].append(
+                TimelineEvent(contact.met, Happening.MET, other=contact.met_at)
+            )
+        events[contact.slug] += [
             TimelineEvent(o.date, Happening.OPPORTUNITY, opportunity=o)
             for o in contact.opportunities
             if o.date
         ]
     for entry in journal.entries:
-        events += _entry_events(entry, slug)
+        for slug, event in _entry_events(entry):
+            events[slug].append(event)
     order = list(Happening)
-    events.sort(key=lambda e: (e.date, -order.index(e.happening)), reverse=True)
-    return events
+    for history in events.values():
+        history.sort(key=lambda e: (e.date, -order.index(e.happening)), reverse=True)
+    return dict(events)
 
 
-def _entry_events(entry: JournalEntry, slug: str) -> list[TimelineEvent]:
-    events = []
-    if slug in entry.with_:
-        events.append(TimelineEvent(entry.date, Happening.ENTRY, entry))
+def _entry_events(entry: JournalEntry) -> Iterator[tuple[str, TimelineEvent]]:
+    """(contact slug, event) for everything an entry records about each contact."""
+    for slug in entry.with_:
+        yield slug, TimelineEvent(entry.date, Happening.ENTRY, entry)
     for referral in entry.referrals:
-        if referral.contact == slug:
-            happening = (
-                Happening.REFERRAL_GIVEN
-                if referral.direction is Direction.GIVEN
-                else Happening.REFERRAL_RECEIVED
-            )
-            events.append(TimelineEvent(entry.date, happening, entry, referral))
-        if referral.prospect == slug:
-            events.append(
+        happening = (
+            Happening.REFERRAL_GIVEN
+            if referral.direction is Direction.GIVEN
+            else Happening.REFERRAL_RECEIVED
+        )
+        yield referral.contact, TimelineEvent(entry.date, happening, entry, referral)
+        if referral.prospect:
+            yield (
+                referral.prospect,
                 TimelineEvent(
                     entry.date, Happening.REFERRED, entry, referral, other=referral.contact
-                )
+                ),
             )
-    for pair in entry.introductions:
-        if slug in pair:
-            other = pair[1] if pair[0] == slug else pair[0]
-            events.append(TimelineEvent(entry.date, Happening.INTRODUCED, entry, other=other))
-    if not events and slug in touched(entry):
-        events.append(TimelineEvent(entry.date, Happening.ENTRY, entry))
-    return events
+    for first, second in entry.introductions:
+        yield first, TimelineEvent(entry.date, Happening.INTRODUCED, entry, other=second)
+        yield second, TimelineEvent(entry.date, Happening.INTRODUCED, entry, other=first)
 
 
 def recent_entries(journal: Journal, today: date, count: int = 8) -> list[JournalEntry]:
