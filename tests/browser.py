@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 CHROMIUM = "/usr/bin/chromium"
+
+# Without Debian's chromium (scripts/test installs it) the browser tests are skipped, except
+# in CI, where a missing browser must fail rather than pass quietly.
+needs_chromium = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed: run scripts/test, which installs it",
+)
 FLAGS = [
     "--headless",
     "--no-sandbox",

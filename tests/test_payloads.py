@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from browser import chromium, serving
+from browser import chromium, needs_chromium, serving
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 NAME = "<img src=x onerror=alert(1)> | [x](javascript:alert(2)) </title><script>alert(3)</script>"
 PAYLOADS = {

@@ -1,0 +1,228 @@
+"""The built site opened straight from disk (file://): links and search work, no other host.
+
+Search on file:// rests on netjournal's worker stand-in (netjournal/assets/file-worker.js);
+the last tests check that stand-in on its own, with a toy worker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import chromium, needs_chromium, serving
+
+from netjournal.offline import worker_shim
+
+pytestmark = [
+    pytest.mark.browser,
+    needs_chromium,
+]
+
+CONTACT = "Linda Hargrove"
+CONTACT_PAGE = "contacts/linda-hargrove.html"
+
+
+@dataclass
+class Visit:
+    """A fresh browser tab, with what it asked for and what went wrong in it."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def elsewhere(self, start: str) -> list[str]:
+        """The requested URLs, each once, that do not begin with `start`."""
+        return sorted({url for url in self.requests if not url.startswith(start)})
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def visit(browser: Any) -> Iterator[Visit]:
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    visit = Visit(page)
+    # The context hears requests from every frame, the worker's iframe included.
+    context.on("request", lambda request: visit.requests.append(request.url))
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
+    page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)
+    yield visit
+    context.close()
+
+
+def heading(locator: Any) -> str:
+    """A heading's text without the permalink sign the toc extension appends."""
+    return str(locator.inner_text()).rstrip("¶").strip()
+
+
+def search_and_open_contact(
+    page: Any, name: str = CONTACT, contact_page: str = CONTACT_PAGE
+) -> None:
+    """Search for a contact's surname, check the result, and follow it to the contact."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(name.split()[-1], delay=20)  # Material searches on key events
+    result = page.locator(f".md-search-result__item > a[href*='{contact_page}']").first
+    result.wait_for()
+    assert name in result.inner_text()
+    result.click()
+    page.wait_for_url(re.compile(re.escape(contact_page)))
+    assert heading(page.locator("article h1")) == name
+
+
+def test_links_work_from_disk(visit: Visit, sample_site: Path) -> None:
+    page = visit.page
+    page.goto((sample_site / "index.html").as_uri())
+    assert heading(page.locator("article h1")) == "Dashboard"
+    link = page.locator("article table a[href*='contacts/']").first
+    name = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"^file://.*/contacts/[a-z-]+\.html$"))
+    assert heading(page.locator("article h1")) == name
+    assert visit.elsewhere("file://") == []
+
+
+def test_search_finds_a_contact_from_disk(visit: Visit, sample_site: Path) -> None:
+    visit.page.goto((sample_site / "index.html").as_uri())
+    search_and_open_contact(visit.page)
+    # The search worker's script really was loaded, from disk.
+    assert any(re.search(r"^file://.*/workers/search\.\w+\.min\.js$", u) for u in visit.requests)
+    assert visit.elsewhere("file://") == []
+
+
+def test_no_javascript_errors_from_disk(visit: Visit, sample_site: Path) -> None:
+    visit.page.goto((sample_site / "index.html").as_uri())
+    visit.page.locator("article table a[href*='contacts/']").first.click()
+    visit.page.wait_for_url(re.compile(r"/contacts/[a-z-]+\.html$"))
+    search_and_open_contact(visit.page)  # from a page one folder down
+    assert visit.errors == []
+
+
+def test_search_over_http_keeps_the_real_worker(visit: Visit, sample_site: Path) -> None:
+    with serving(sample_site) as base:
+        visit.page.goto(base)
+        search_and_open_contact(visit.page)
+        assert visit.page.evaluate("String(Worker).includes('[native code]')")
+        assert visit.page.locator("iframe").count() == 0
+        assert visit.elsewhere(base) == []
+        assert visit.errors == []
+
+
+def test_search_in_more_languages_from_disk(visit: Visit, write: Any, build_site: Any) -> None:
+    # Then Material's worker loads lunr's language scripts with importScripts.
+    write("contacts/greta-hoffmann.md", "---\nname: Greta Hoffmann\n---\n")
+    search = "  - search:\n      lang: [en, de]\n"
+    site = build_site(
+        config=f"site_name: T\ntheme: {{name: material}}\nplugins:\n{search}  - netjournal\n"
+    )
+    visit.page.goto((site / "index.html").as_uri())
+    search_and_open_contact(visit.page, "Greta Hoffmann", "contacts/greta-hoffmann.html")
+    assert any(url.endswith("/lunr/min/lunr.de.min.js") for url in visit.requests)
+    assert visit.elsewhere("file://") == []
+    assert visit.errors == []
+
+
+# The stand-in on its own. Material's worker listens with addEventListener; this one with
+# onmessage, and it needs importScripts.
+TOY_WORKER = """
+onmessage = (event) => {
+  if (event.data === "throw") throw new Error("the toy worker failed");
+  if (event.data === "import") {
+    // Relative to this script, not to the page; waited for, as Material's worker does.
+    Promise.resolve(importScripts("../lib/helper.js")).then(() => postMessage(helper()));
+    return;
+  }
+  self.postMessage({ echo: event.data });
+};
+"""
+HELPER = "function helper() { return 'helped'; }"
+
+
+@pytest.fixture
+def toy_page(visit: Visit, tmp_path: Path) -> Any:
+    (tmp_path / "workers").mkdir()
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "file-worker.js").write_text(worker_shim(), encoding="utf-8")
+    (tmp_path / "workers" / "toy.js").write_text(TOY_WORKER, encoding="utf-8")
+    (tmp_path / "lib" / "helper.js").write_text(HELPER, encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text('<!doctype html><script src="file-worker.js"></script><body>', "utf-8")
+    visit.page.goto(page.as_uri())
+    return visit.page
+
+
+def run(page: Any, function: str) -> Any:
+    """What the async JavaScript `function` returns in `page`; fails rather than hang."""
+    timeout = "new Promise((_, no) => setTimeout(() => no(new Error('timed out')), 5000))"
+    return page.evaluate(f"() => Promise.race([({function})(), {timeout}])")
+
+
+def test_stand_in_keeps_message_order_and_copies(toy_page: Any) -> None:
+    replies = run(
+        toy_page,
+        """async () => {
+        const worker = new Worker("workers/toy.js");
+        const replies = [];
+        const heard = new Promise((resolve) => worker.addEventListener("message", (event) => {
+            replies.push(event.data);
+            if (replies.length === 4) resolve();
+        }));
+        let viaHandler = 0;
+        worker.onmessage = () => viaHandler++;
+        const sent = { n: 1 };
+        worker.postMessage(sent);  // before the worker's script has even loaded
+        sent.n = 99;
+        worker.postMessage(2);
+        worker.postMessage("import");
+        worker.postMessage(3);
+        await heard;
+        return [replies, viaHandler];
+    }""",
+    )
+    # "import" answers last: the worker awaits its importScripts before replying.
+    assert replies == [[{"echo": {"n": 1}}, {"echo": 2}, {"echo": 3}, "helped"], 4]
+
+
+def test_stand_in_reports_errors_and_terminates(toy_page: Any) -> None:
+    outcome = run(
+        toy_page,
+        """async () => {
+        const failing = new Worker("workers/toy.js");
+        const thrown = await new Promise((resolve) => {
+            failing.onerror = (event) => resolve(event.constructor.name);
+            failing.postMessage("throw");
+        });
+        const missing = await new Promise((resolve) => {
+            new Worker("workers/missing.js").addEventListener("error", (e) => resolve(e.type));
+        });
+        const stopped = new Worker("workers/toy.js");
+        let replies = 0;
+        await new Promise((resolve) => {
+            stopped.onmessage = () => resolve(replies++);
+            stopped.postMessage("first");
+        });
+        stopped.postMessage("second");  // on its way when the worker stops
+        stopped.terminate();
+        const early = new Worker("workers/toy.js");
+        early.onmessage = () => replies++;
+        early.postMessage("hello");  // waiting for the worker's script to load
+        early.terminate();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { thrown, missing, replies, frames: document.querySelectorAll("iframe").length };
+    }""",
+    )
+    # An ErrorEvent, but Chromium mutes its message ("Script error.") for file:// scripts.
+    assert outcome["thrown"] == "ErrorEvent"
+    assert outcome["missing"] == "error"
+    assert outcome["replies"] == 1
+    assert outcome["frames"] == 2  # the failing and the missing workers'; terminate removes its
