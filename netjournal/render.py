@@ -75,6 +75,7 @@ class _Site:
         self.sources = queries.source_summaries(journal)
         self.ledger = queries.referral_ledger(journal)
         self.timelines = queries.timelines(journal)
+        self.follow_ups = queries.follow_ups_by_contact(journal, self.agenda)
 
     def render(self, template: str, uri: str, title: str, **context: Any) -> str:
         common = {"journal": self.journal, "today": self.today, "page_uri": uri}
@@ -137,11 +138,6 @@ class _Site:
         touched = self.touches.get(contact.slug, [])
         last = touched[-1].date if touched else None
         balance = next((b for b in self.ledger if b.contact == contact.slug), None)
-        follow_ups = [
-            d
-            for d in (*self.agenda.overdue, *self.agenda.soon, *self.agenda.later)
-            if contact.slug in (d.follow_up.origin, d.follow_up.who)
-        ]
         return self.render(
             "contact.md.j2",
             contact_uri(contact.slug),
@@ -152,7 +148,7 @@ class _Site:
             next_due=contact.cadence.next_due(last) if contact.cadence and last else None,
             timeline=self.timelines.get(contact.slug, []),
             balance=balance,
-            follow_ups=follow_ups,
+            follow_ups=self.follow_ups.get(contact.slug, []),
         )
 
 

@@ -228,3 +228,26 @@ def test_recent_entries_are_the_latest_up_to_today(journal_of):
         "2026-11-20",
         "2026-11-01",
     ]
+
+
+def test_follow_ups_concern_the_contact_named_else_the_people_met(journal_of):
+    journal = journal_of(
+        {
+            "contacts/jane.md": "---\nname: J\nfollow_ups: [{what: own, due: 2026-12-01}]\n---\n",
+            "contacts/tom.md": "---\nname: T\n---\n",
+            "journal/jane.md": """
+                ---
+                date: 2026-11-01
+                with: [jane, tom]
+                follow_ups:
+                  - {what: for both, due: 2026-11-10}
+                  - {what: for tom, due: 2026-11-11, who: tom}
+                  - {what: for a name, due: 2026-11-12, who: The Bank}
+                ---
+            """,
+        }
+    )
+    agenda = queries.follow_up_agenda(journal, TODAY)
+    found = queries.follow_ups_by_contact(journal, agenda)
+    assert [d.follow_up.what for d in found["jane"]] == ["for both", "for a name", "own"]
+    assert [d.follow_up.what for d in found["tom"]] == ["for both", "for tom", "for a name"]

@@ -7,6 +7,7 @@ from .agenda import (
     GoingCold,
     cadence_report,
     follow_up_agenda,
+    follow_ups_by_contact,
     open_follow_ups,
 )
 from .sources import ReferralBalance, SourceSummary, referral_ledger, source_summaries
@@ -24,6 +25,7 @@ __all__ = [
     "TimelineEvent",
     "cadence_report",
     "follow_up_agenda",
+    "follow_ups_by_contact",
     "last_touches",
     "open_follow_ups",
     "recent_entries",

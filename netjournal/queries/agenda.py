@@ -67,6 +67,28 @@ def follow_up_agenda(journal: Journal, today: date) -> FollowUpAgenda:
     )
 
 
+def follow_ups_by_contact(journal: Journal, agenda: FollowUpAgenda) -> dict[str, list[DueFollowUp]]:
+    """The open follow-ups that concern each contact, most urgent first.
+
+    A follow-up concerns the contact it is written on, the contact named as `who`, and,
+    when it names nobody, the contacts its journal entry was `with`.
+    """
+    people = {entry.slug: entry.with_ for entry in journal.entries}
+    found: dict[str, list[DueFollowUp]] = {}
+    for item in (*agenda.overdue, *agenda.soon, *agenda.later):
+        f = item.follow_up
+        concerned: tuple[str, ...]
+        if f.who is not None and f.who in journal.contacts:
+            concerned = (f.who,)
+        elif not f.origin_is_entry:
+            concerned = (f.origin,)
+        else:
+            concerned = people.get(f.origin, ())
+        for slug in concerned:
+            found.setdefault(slug, []).append(item)
+    return found
+
+
 def cadence_report(journal: Journal, today: date) -> CadenceReport:
     """Who is past their keep-in-touch cadence on `today`, and who has one but no touch yet."""
     last = last_touches(journal, today)
