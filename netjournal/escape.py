@@ -24,7 +24,7 @@ _EMAIL = re.compile(r"[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\"]+\.[^@\s<>()\[
 
 def markdown_text(value: Any) -> str:
     """`value` as inline Markdown that renders exactly as typed, on one line."""
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))  # one line: a newline would end a table row
     text = _BACKSLASHED.sub(r"\\\1", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

@@ -25,6 +25,11 @@ def test_markdown_text_escapes_every_markup_character():
     )
 
 
+def test_markdown_text_keeps_spaces_but_not_line_breaks():
+    assert markdown_text(", ") == ", "
+    assert markdown_text("a\r\n\tb") == "a b"
+
+
 def test_only_safe_addresses_become_links():
     assert external_link("javascript:alert(1)") == r"javascript:alert\(1\)"
     assert external_link("jane@example.com") == r"[jane@example\.com](mailto:jane@example.com)"
