@@ -119,8 +119,9 @@ def check(config_file: str | None, output: str) -> None:
             click.echo(str(problem))
         journal = result.journal
         click.echo(
-            f"{len(result.errors)} errors, {len(result.warnings)} warnings "
-            f"({len(journal.contacts)} contacts, {len(journal.entries)} entries read)",
+            f"{_count(len(result.errors), 'error')}, {_count(len(result.warnings), 'warning')} "
+            f"({_count(len(journal.contacts), 'contact')}, "
+            f"{_count(len(journal.entries), 'entry', 'entries')} read)",
             err=True,
         )
     if result.errors:
@@ -145,6 +146,10 @@ def due(config_file: str | None, today: str | None, as_json: bool) -> None:
             "run `netjournal check`.",
             err=True,
         )
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def _config_path(config_file: str | None) -> str:

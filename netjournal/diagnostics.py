@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,6 +43,9 @@ CODES = _codes(
     ("NJ009", E, "a symbolic link points outside the journal"),
     ("NJ010", E, "two files have the same slug"),
     ("NJ011", W, "the file name is not a lowercase slug"),
+    ("NJ012", E, "the file cannot be read"),
+    ("NJ013", E, "the file name cannot be used"),
+    ("NJ014", W, "a file is not read because of its extension"),
     # Values
     ("NJ101", E, "a required key is missing"),
     ("NJ102", E, "a value has the wrong type"),
@@ -76,8 +81,9 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
+        """`path:line:column: severity CODE message`, always on one line."""
         where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.severity.value} {self.code} {self.message}"
+        return _one_line(f"{where}: {self.severity.value} {self.code} {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -99,6 +105,29 @@ class JournalError(Exception):
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """` (did you mean 'x'?)` when one of `choices` is close to `word`, else ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    """` (did you mean 'x'?)` when one of `choices` is close to `word`, else ''.
+
+    Case, accents, spaces, hyphens and underscores are ignored first, so `Jane Doe` finds
+    `jane-doe` and `Follow-ups` finds `follow_ups`; then close spellings are looked for.
+    """
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(fold(choice), choice)
+    key = fold(word)
+    match = folded.get(key)
+    if match is None and key:
+        close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
+        match = folded[close[0]] if close else None
+    return f" (did you mean '{match}'?)" if match is not None and match != word else ""
+
+
+def fold(text: str) -> str:
+    """`text` lowercased, without accents, with one '-' for any run of spaces, '-' or '_'."""
+    plain = unicodedata.normalize("NFKD", text.strip().strip("'\"\u2018\u2019\u201c\u201d"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[\s_-]+", "-", plain).strip("-")
+
+
+def _one_line(text: str) -> str:
+    """Control characters escaped, so one problem is one line of output."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: repr(m.group())[1:-1], text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -11,6 +13,12 @@ from .front_matter import Document, Path
 from .values import BadValue, parse_text, shown
 
 T = TypeVar("T")
+_SLUG_LIKE = re.compile(r"[\w.-]+")
+
+
+def slug_text(text: str) -> str:
+    """A slug as written in a file, in the form file names are compared in (NFC)."""
+    return unicodedata.normalize("NFC", text)
 
 
 @dataclass
@@ -23,6 +31,7 @@ class Fields:
     contacts: Collection[str]  # every contact slug, to check references
     data: dict[str, Any] = field(default_factory=dict)
     at: Path = ()
+    label: str = ""  # 'follow_ups item 3: ' for an item of a list, '' for the front matter
 
     def __contains__(self, key: str) -> bool:
         return self.data.get(key) is not None
@@ -40,46 +49,75 @@ class Fields:
         raw = self.data.get(key)
         if raw is None or raw == "":
             if required:
-                self.report("NJ101", f"'{key}' is missing: add a line '{key}: …'")
+                self.missing(key)
             return None
         try:
-            return parse(raw)
+            return parse(self._as_written(raw, (*self.at, key), parse))
         except BadValue as bad:
             self.report(bad.code, f"{key}: {bad.message}", key)
             return None
 
+    def missing(self, key: str) -> None:
+        """Report the required `key` as missing, or as empty where it stands."""
+        if key in self.data:
+            self.report(
+                "NJ101", f"{self.label}'{key}' is empty: write its value after '{key}: '", key
+            )
+        elif self.label:
+            self.report("NJ101", f"{self.label}'{key}' is missing: add '{key}: …' to this item")
+        else:
+            self.report("NJ101", f"'{key}' is missing: add a line '{key}: …'")
+
     def text(self, key: str, *, required: bool = False) -> str | None:
-        return self.get(key, parse_text, required=required)
+        """Text as typed (`phone: 0123` stays '0123'); blank text counts as missing."""
+        text = self.get(key, parse_text, required=required)
+        if text == "":
+            if required:
+                self.missing(key)
+            return None
+        return text
 
     def many(self, key: str, parse: Callable[[Any], T]) -> tuple[T, ...]:
         """Each item of the list at `key` (a lone value counts as one item), bad ones left out."""
         raw = self.data.get(key)
         if not isinstance(raw, list):
             one = self.get(key, parse)
-            return () if one is None else (one,)
+            return () if one is None or one == "" else (one,)
         parsed = []
         for index, item in enumerate(raw):
             try:
-                parsed.append(parse(item))
+                value = parse(self._as_written(item, (*self.at, key, index), parse))
             except BadValue as bad:
                 self._report_item(bad.code, f"{key}: {bad.message}", key, index)
+            else:
+                if value != "":
+                    parsed.append(value)
         return tuple(parsed)
+
+    def _as_written(self, raw: Any, path: Path, parse: Callable[[Any], Any]) -> Any:
+        """For text, the characters the user typed, even where YAML saw a number or `no`."""
+        if parse is parse_text:
+            return self.document.typed_text.get(path, raw)
+        return raw
 
     def contact(self, key: str, *, required: bool = False) -> str | None:
         """A slug that must name a contact."""
         slug = self.text(key, required=required)
-        if slug is not None and not self.known(slug, key):
+        if slug is None:
             return None
-        return slug
+        slug = slug_text(slug)
+        return slug if self.known(slug, key) else None
 
     def known(self, slug: str, key: str, index: int | None = None) -> bool:
         """Whether `slug` names a contact; reports it when not."""
         if slug in self.contacts:
             return True
-        message = (
-            f"{key}: no contact has the slug {shown(slug)}{did_you_mean(slug, self.contacts)}: "
-            f"create contacts/{slug}.md or correct the slug"
-        )
+        hint = did_you_mean(slug, self.contacts)
+        if hint or not _SLUG_LIKE.fullmatch(slug):
+            fix = "write the contact's slug: its file name in contacts/, without '.md'"
+        else:
+            fix = f"create contacts/{slug}.md or correct the slug"
+        message = f"{key}: no contact has the slug {shown(slug)}{hint}: {fix}"
         if index is None:
             self.report("NJ106", message, key)
         else:
@@ -87,38 +125,57 @@ class Fields:
         return False
 
     def items(self, key: str) -> Iterator[Fields]:
-        """A Fields for each mapping in the list at `key`; other items are reported."""
+        """A Fields for each mapping in the list at `key` (a lone mapping counts as one)."""
         raw = self.data.get(key)
         if raw is None:
             return
+        if isinstance(raw, dict):
+            yield self._item(raw, (*self.at, key), f"{key}: ")
+            return
         if not isinstance(raw, list):
-            self.report("NJ102", f"{key}: expected a list of items (each line starting '- ')", key)
+            self.report(
+                "NJ102",
+                f"{key}: expected a list of items, each line starting '- ', got {shown(raw)}",
+                key,
+            )
             return
         for index, item in enumerate(raw):
             if isinstance(item, dict):
-                yield Fields(
-                    self.document,
-                    self.path,
-                    self.problems,
-                    self.contacts,
-                    item,
-                    (*self.at, key, index),
-                )
+                yield self._item(item, (*self.at, key, index), f"{key} item {index + 1}: ")
             else:
                 self._report_item(
                     "NJ102",
-                    f"{key}: item {index + 1} should be keys with values, got {shown(item)}",
+                    f"{key}: item {index + 1} should be keys with values (like "
+                    f"'- what: …' and 'due: …' below it), got {shown(item)}",
                     key,
                     index,
                 )
 
+    def _item(self, data: dict[str, Any], at: Path, label: str) -> Fields:
+        return Fields(self.document, self.path, self.problems, self.contacts, data, at, label)
+
     def check_keys(self, known: Collection[str]) -> None:
-        """Warn about keys the format does not know, suggesting a close one."""
-        for key in self.data:
-            if key not in known:
-                hint = did_you_mean(key, known)
-                if hint:
-                    self.report("NJ107", f"unknown key '{key}'{hint}", key, on_key=True)
+        """Warn about keys the format does not know that look like mistakes.
+
+        A close misspelling gets a suggestion. A key without a value is usually the end of
+        the value before it, cut off by a ',' inside `{…}`: `{value: 4,500}` or
+        `{what: Call Jane, then Tom, due: …}`.
+        """
+        for key, value in self.data.items():
+            if key in known:
+                continue
+            hint = did_you_mean(key, known)
+            if hint:
+                message = f"{self.label}unknown key '{key}'{hint}"
+            elif value is None:
+                message = (
+                    f"{self.label}'{key}' has no value, so it is ignored: if it belongs to "
+                    "the value before it, put that value in quotes (inside {…} a ',' "
+                    "starts a new key)"
+                )
+            else:
+                continue
+            self.report("NJ107", message, key, on_key=True)
 
     def _report_item(self, code: str, message: str, key: str, index: int) -> None:
         line, column = self.document.place((*self.at, key, index))

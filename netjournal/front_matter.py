@@ -1,42 +1,64 @@
 """Split a file into YAML front matter and body, keeping where every value stands.
 
 python-frontmatter gives the values but not their places, and its boundary pattern can
-swallow blank lines, which shifts every line number after it; so the split is done here,
-and the YAML is composed node by node so each key and value keeps its line and column.
+swallow blank lines, which shifts every line number after it; so the split is done here.
+The YAML is read event by event, never composed into a node graph: an alias is refused at
+the first `*name` (so a "billion laughs" file costs nothing), nesting is capped before
+libyaml's recursive composer could overflow the C stack, and each key and value keeps the
+line and column the user sees in their editor.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
 
+from .front_matter_errors import (
+    BROKEN_ESCAPE,
+    OPENING,
+    UNICODE_SPACE,
+    At,
+    FrontMatterError,
+    explain,
+    invisible_space,
+    invisible_space_message,
+    no_front_matter,
+    not_closed,
+    unreadable_character,
+)
+
+__all__ = ["Document", "FrontMatterError", "parse"]
+
 Path = tuple[str | int, ...]
-
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_Base):  # type: ignore[misc]
-    """A safe loader that leaves dates as text, so netjournal parses them with clear errors."""
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _Base.yaml_implicit_resolvers.items()
-    }
+MAX_DEPTH = 20  # the format nests 3 levels; unknown keys may nest a little more
+MAX_VALUES = 10_000  # a busy contact has a few hundred; a million would take gigabytes
+_PLAIN_TYPES = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
+_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 
 
-_OPENING = re.compile(r"---[ \t]*")
+def _without_timestamps(base: Any) -> Any:
+    """A subclass of the loader `base` that leaves dates as text, parsed later with clear errors."""
+
+    class Loader(base):  # type: ignore[misc]
+        yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {
+            first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+
+    return Loader
+
+
+PYTHON_LOADER: Any = _without_timestamps(yaml.SafeLoader)
+# libyaml when present: 20-50 times faster. Both give the same messages here (tests check).
+LOADER: Any = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
 _CLOSING = re.compile(r"(---|\.\.\.)[ \t]*")
-
-
-class FrontMatterError(Exception):
-    """The front matter cannot be read; `code` is a diagnostic code, line and column 1-based."""
-
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.code, self.message, self.line, self.column = code, message, line, column
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,8 @@ class Document:
     body: str
     value_at: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_at: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # The text of unquoted values YAML read as numbers or true/false (`phone: 0123`, `no`).
+    typed_text: dict[Path, str] = field(default_factory=dict)
 
     def place(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), else of its nearest parent."""
@@ -58,106 +82,217 @@ class Document:
         return (1, 1)
 
 
-def parse(text: str) -> Document:
-    """The front matter and body of `text` (newlines already normalized to \\n)."""
+def parse(text: str, loader: Any = None) -> Document:
+    """The front matter and body of `text` (newlines already normalized to \\n).
+
+    Raises FrontMatterError, with a diagnostic code, a sentence and a place, when the front
+    matter cannot be read.
+    """
     lines = text.split("\n")
-    if not lines or not _OPENING.fullmatch(lines[0]):
-        raise FrontMatterError(
-            "NJ002",
-            "no front matter: the file must start with a line '---', then the "
-            "keys, then another '---'",
-        )
+    if not OPENING.fullmatch(lines[0]):
+        raise no_front_matter(lines)
     for number, line in enumerate(lines[1:], start=1):
         if _CLOSING.fullmatch(line):
             yaml_text = "\n".join(lines[1:number])
             body = "\n".join(lines[number + 1 :])
-            break
-    else:
-        raise FrontMatterError(
-            "NJ003", "the front matter is not closed: add a line '---' after the last key"
-        )
-    return _compose(yaml_text, body)
+            return _Builder(yaml_text, body, loader or LOADER).build()
+    raise not_closed(lines)
 
 
-def _compose(yaml_text: str, body: str) -> Document:
-    loader = _Loader(yaml_text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or "invalid YAML"
-        hint = " (use spaces, not tabs, to indent)" if "\t" in yaml_text else ""
-        raise FrontMatterError("NJ004", f"invalid YAML: {reason}{hint}", line, column) from None
-    except yaml.YAMLError as error:
-        raise FrontMatterError("NJ004", f"invalid YAML: {error}") from None
-    finally:
-        loader.dispose()
-    document = Document({}, body)
-    if node is None:
-        return document
-    if not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(
-            "NJ005",
-            "the front matter must be keys with values, like 'name: Jane Doe'",
-            *_place(node),
-        )
-    data = _Builder(loader, document).value(node, ())
-    document.data.update(data)
-    return document
+class _Lines:
+    """Turns a YAML mark into the file's line and column (1-based, after the opening '---').
 
+    Counted from the mark's character index, not YAML's own line count, which also breaks
+    lines at U+2028 and U+0085 where editors do not.
+    """
 
-def _place(node: yaml.Node) -> tuple[int, int]:
-    # +1 for the opening '---' line, +1 because YAML counts from 0.
-    return node.start_mark.line + 2, node.start_mark.column + 1
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def place(self, mark: Any) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return line + 2, mark.index - self.starts[line] + 1
 
 
 @dataclass
+class _Open:
+    """A mapping or list being filled, and (for a mapping) the key whose value comes next."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path
+    key: str | None = None
+
+
 class _Builder:
-    """Turns composed nodes into plain values, refusing aliases and duplicate keys."""
+    """Plain values from YAML events, refusing aliases, duplicate keys and deep nesting."""
 
-    loader: Any
-    document: Document
-    seen: set[int] = field(default_factory=set)
+    def __init__(self, yaml_text: str, body: str, loader: Any) -> None:
+        self.text, self.lines = yaml_text, _Lines(yaml_text)
+        self.loader_class = loader
+        self.document = Document({}, body)
+        self.stack: list[_Open] = []
+        self.count = 0
 
-    def value(self, node: yaml.Node, path: Path) -> Any:
-        if id(node) in self.seen:
-            # An alias: refused outright, which also stops "billion laughs" before it grows.
+    def build(self) -> Document:
+        separator = _LINE_SEPARATOR.search(self.text)
+        if separator:
             raise FrontMatterError(
-                "NJ007", "YAML aliases (*name) are not allowed: write the value out", *_place(node)
+                "NJ004",
+                f"an invisible line separator U+{ord(separator.group()):04X} (often pasted from "
+                "LinkedIn or a PDF) is here: YAML ends the line there, your editor may not; "
+                "delete it, or put a space in its place",
+                *self.lines.place(At(separator.start())),
             )
-        self.seen.add(id(node))
-        self.document.value_at[path] = _place(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            raise FrontMatterError(
-                "NJ005", "a key must be a plain word, like 'name'", *_place(node)
-            )
+        loader = None
         try:
-            return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-            reason = getattr(error, "problem", None) or str(error)
-            raise FrontMatterError(
-                "NJ004", f"invalid YAML value: {reason}", *_place(node)
-            ) from None
+            loader = self.loader_class(self.text)
+            self._read(loader)
+        except yaml.MarkedYAMLError as error:
+            raise explain(error, self.text, self.lines.place) from None
+        except yaml.reader.ReaderError as error:
+            raise unreadable_character(error, self.text, self.lines.place) from None
+        finally:
+            if loader is not None:
+                loader.dispose()
+        return self.document
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[Any, Any]:
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = str(self._scalar(key_node))
-            if key in result:
-                line, _ = self.document.key_at[(*path, key)]
-                raise FrontMatterError(
-                    "NJ006",
-                    f"key '{key}' appears twice (first on line {line}): keep one",
-                    *_place(key_node),
+    def _read(self, loader: Any) -> None:
+        documents = 0
+        while not isinstance(event := loader.get_event(), yaml.StreamEndEvent):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self._error(
+                        "NJ004",
+                        "a line starting '---' inside the front matter starts a second "
+                        "YAML document: remove it, or put the text in quotes",
+                        event,
+                    )
+            elif isinstance(event, yaml.AliasEvent):
+                # Refused outright, which also stops a "billion laughs" before it grows.
+                raise self._error(
+                    "NJ007",
+                    f"'*{event.anchor}' is a YAML alias, which netjournal does not allow: "
+                    "write the value out, or put it in quotes if it is text",
+                    event,
                 )
-            self.document.key_at[(*path, key)] = _place(key_node)
-            result[key] = self.value(value_node, (*path, key))
-        return result
+            elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                self._node(loader, event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.stack.pop()
+
+    def _node(self, loader: Any, event: Any) -> None:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise self._error(
+                "NJ008",
+                f"the front matter holds more than {MAX_VALUES:,} keys and values: keep long "
+                "lists in the notes below it, or split the file",
+                event,
+            )
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+            parent.key = self._key(event, parent)
+            return
+        if parent is None:
+            path: Path = ()
+            if not isinstance(event, yaml.MappingStartEvent):
+                end = event.end_mark.index
+                spaced = invisible_space(self.text, event.start_mark.index, end, self.lines.place)
+                raise spaced or self._error(
+                    "NJ005",
+                    "the front matter must be keys with values, like 'name: Jane Doe', "
+                    "one per line",
+                    event,
+                )
+        elif isinstance(parent.value, list):
+            path = (*parent.path, len(parent.value))
+        else:
+            path = (*parent.path, str(parent.key))
+        self.document.value_at[path] = self.lines.place(event.start_mark)
+        value: Any
+        if isinstance(event, yaml.CollectionStartEvent) and event.tag not in _COLLECTION_TAGS:
+            raise self._unknown_tag(str(event.tag), event)
+        if isinstance(event, yaml.ScalarEvent):
+            value = self._scalar(loader, event, path)
+        else:
+            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if parent is None:
+            self.document.data.update(value)
+            value = self.document.data
+        elif isinstance(parent.value, list):
+            parent.value.append(value)
+        else:
+            parent.value[str(parent.key)] = value
+            parent.key = None
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(self.stack) >= MAX_DEPTH:
+                raise self._error(
+                    "NJ004",
+                    f"the values are nested more than {MAX_DEPTH} levels deep: "
+                    "netjournal's keys never need more than 3",
+                    event,
+                )
+            self.stack.append(_Open(value, path))
+
+    def _key(self, event: Any, mapping: _Open) -> str:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self._error(
+                "NJ005", "a key must be a plain word, like 'name', not a list or mapping", event
+            )
+        key = str(event.value)
+        self._check_characters(key, event)
+        odd = UNICODE_SPACE.search(key)
+        if odd is not None:
+            raise self._error("NJ004", invisible_space_message(odd.group()), event)
+        assert isinstance(mapping.value, dict)
+        if key in mapping.value:
+            line, _ = self.document.key_at[(*mapping.path, key)]
+            raise self._error(
+                "NJ006",
+                f"key '{key}' appears twice in one place (first on line {line}): "
+                "keep one, or merge their values",
+                event,
+            )
+        self.document.key_at[(*mapping.path, key)] = self.lines.place(event.start_mark)
+        return key
+
+    def _scalar(self, loader: Any, event: Any, path: Path) -> Any:
+        tag, explicit = event.tag, event.tag not in (None, "!")
+        if explicit and tag not in _PLAIN_TYPES:
+            raise self._unknown_tag(tag, event)
+        if not explicit:
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag not in _PLAIN_TYPES:  # '<<' and '=' have tags of their own: text here
+                tag = "tag:yaml.org,2002:str"
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = loader.construct_object(node)
+        except (yaml.YAMLError, ValueError, ArithmeticError):
+            if explicit:
+                message = f"the tag '{_shown_tag(tag)}' does not fit this value: remove the tag"
+                raise self._error("NJ004", message, event) from None
+            value = str(event.value)  # digits too many for a number: kept as the text typed
+        finally:
+            loader.constructed_objects.clear()  # PyYAML's cache would keep every node alive
+        if isinstance(value, str):
+            self._check_characters(value, event)
+        elif event.implicit[0] and value is not None:
+            self.document.typed_text[path] = str(event.value)
+        return value
+
+    def _check_characters(self, text: str, event: Any) -> None:
+        if _NOT_TEXT.search(text):
+            raise self._error("NJ004", BROKEN_ESCAPE, event)
+
+    def _unknown_tag(self, tag: str, event: Any) -> FrontMatterError:
+        return self._error(
+            "NJ004", f"the YAML tag '{_shown_tag(tag)}' is not used by netjournal: remove it", event
+        )
+
+    def _error(self, code: str, message: str, event: Any) -> FrontMatterError:
+        return FrontMatterError(code, message, *self.lines.place(event.start_mark))
+
+
+def _shown_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")

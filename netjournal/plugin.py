@@ -20,7 +20,7 @@ from . import offline
 from .diagnostics import JournalError
 from .queries.privacy import PUBLIC_FIELDS
 from .render import INDEX_PAGES
-from .site import generate
+from .site import GeneratedSite, generate
 from .values import BadValue, parse_date
 
 log = logging.getLogger("mkdocs.plugins.netjournal")
@@ -43,6 +43,14 @@ class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
 
 
 class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.serving = False
+        self.last_good: GeneratedSite | None = None  # what `serve` shows while a file is broken
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         configured: str | date | None = self.config.today  # type: ignore[assignment]
         self.today = resolve_today(configured, os.environ.get(TODAY_VARIABLE))
@@ -71,7 +79,17 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 public_fields=self.config.public_fields,
             )
         except JournalError as error:
-            raise PluginError(_errors_sentence(error)) from None
+            if not (self.serving and self.last_good):
+                raise PluginError(_errors_sentence(error)) from None
+            for problem in error.problems:
+                log.error(str(problem))
+            log.error(
+                "netjournal: still serving the journal as it was before these errors; "
+                "fix the files named above and save to rebuild"
+            )
+            site = self.last_good
+        else:
+            self.last_good = site
         for problem in site.warnings:
             log.warning(str(problem))
         add_pages(files, config, site.pages)

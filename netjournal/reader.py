@@ -1,11 +1,10 @@
 """Read `contacts/` and `journal/` into a Journal, with a located Problem for every mistake.
 
-The only module that touches the user's files, and it only ever reads them.
+With `files`, the only module that touches the user's files, and it only ever reads them.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from datetime import time
@@ -14,10 +13,12 @@ from types import MappingProxyType
 
 from . import records
 from .diagnostics import Problem
+from .files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
 from .front_matter import Document, FrontMatterError, parse
 from .model import Contact, Journal, JournalEntry
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal"]
+
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
@@ -37,35 +38,25 @@ class ReadResult:
         return tuple(p for p in self.problems if not p.is_error)
 
 
-@dataclass(frozen=True)
-class _File:
-    path: Path
-    shown: str  # relative to the journal's root, with forward slashes
-
-    @property
-    def slug(self) -> str:
-        return self.path.stem
-
-
 def read_journal(
     root: Path, contacts: Path | None = None, journal: Path | None = None
 ) -> ReadResult:
     """Every contact and entry under `root` (by default `root/contacts` and `root/journal`)."""
     root = root.resolve()
     problems: list[Problem] = []
-    contact_files = _unique(
-        _markdown_files(contacts or root / "contacts", root, problems), problems
-    )
-    entry_files = _unique(_markdown_files(journal or root / "journal", root, problems), problems)
+    contact_files = _unique(markdown_files(contacts or root / "contacts", root, problems), problems)
+    entry_files = _unique(markdown_files(journal or root / "journal", root, problems), problems)
     slugs = frozenset(f.slug for f in contact_files)
 
     people: dict[str, Contact] = {}
+    introducers: dict[str, tuple[int, int]] = {}
     for file in contact_files:
         document = _document(file, problems)
         if document is not None:
             contact = records.contact(file.slug, file.shown, document, problems, slugs)
             if contact is not None:
                 people[contact.slug] = contact
+                introducers[contact.slug] = document.place(("introduced_by",))
     entries: list[JournalEntry] = []
     for file in entry_files:
         document = _document(file, problems)
@@ -73,7 +64,7 @@ def read_journal(
             entry = records.entry(file.slug, file.shown, document, problems, slugs)
             if entry is not None:
                 entries.append(entry)
-    problems.extend(records.check_introducers(people))
+    problems.extend(records.check_introducers(people, introducers))
 
     entries.sort(key=lambda e: (e.date, e.time.time() if e.time else time.min, e.slug))
     return ReadResult(
@@ -82,118 +73,48 @@ def read_journal(
     )
 
 
-def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[_File]:
-    """The `.md` files below `folder`, in a stable order; links leading outside `root` refused."""
-    if not folder.is_dir():
-        return []
-    found: list[_File] = []
-    for directory, subdirectories, names in os.walk(folder):
-        subdirectories.sort()
-        here = Path(directory)
-        for name in subdirectories:
-            if (here / name).is_symlink():
-                _outside(here / name, root, problems)
-        for name in sorted(names):
-            path = here / name
-            if not name.endswith(".md") or name.startswith("."):
-                continue
-            if path.is_symlink() and _outside(path, root, problems):
-                continue
-            found.append(_File(path, _shown(path, root)))
-    return found
+def _unique(files: list[JournalFile], problems: list[Problem]) -> list[JournalFile]:
+    """The files whose slug is not already taken by an earlier file; the others reported.
 
-
-def _outside(link: Path, root: Path, problems: list[Problem]) -> bool:
-    """True (and reported) when the symbolic link `link` leads outside `root`."""
-    if link.resolve().is_relative_to(root):
-        return False
-    problems.append(
-        Problem(
-            "NJ009",
-            _shown(link, root),
-            "this symbolic link points outside the journal, so it is not read: "
-            "copy the file into the journal instead",
-        )
-    )
-    return True
-
-
-def _shown(path: Path, root: Path) -> str:
-    absolute = path.parent.resolve() / path.name
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _unique(files: list[_File], problems: list[Problem]) -> list[_File]:
-    """The files whose slug is not already taken by an earlier file; the others reported."""
-    first: dict[str, _File] = {}
+    Slugs differing only in capitals clash too: their pages would overwrite each other on
+    macOS and Windows.
+    """
+    first: dict[str, JournalFile] = {}
     for file in files:
-        if file.slug in first:
+        taken = first.get(file.slug.casefold())
+        if taken is not None:
+            capitals = " (apart from capitals)" if taken.slug != file.slug else ""
             problems.append(
                 Problem(
                     "NJ010",
                     file.shown,
-                    f"slug '{file.slug}' is already used by {first[file.slug].shown}: "
+                    f"slug '{file.slug}' is already used{capitals} by {taken.shown}: "
                     "rename one of the files",
                 )
             )
-        else:
-            first[file.slug] = file
-            if not _SLUG.fullmatch(file.slug):
-                problems.append(
-                    Problem(
-                        "NJ011",
-                        file.shown,
-                        f"file name '{file.path.name}' is not a lowercase slug: rename it to "
-                        f"'{_slugify(file.slug)}.md' so links to it are easy to type",
-                    )
+            continue
+        first[file.slug.casefold()] = file
+        if not _SLUG.fullmatch(file.slug):
+            suggestion = slugify(file.slug)
+            problems.append(
+                Problem(
+                    "NJ011",
+                    file.shown,
+                    f"file name '{file.path.name}' is not a lowercase slug: rename it to "
+                    f"'{suggestion}.md' so links to it are easy to type"
+                    if suggestion
+                    else f"file name '{file.path.name}' is not a lowercase slug: rename it "
+                    "using lowercase letters a-z, digits and hyphens",
                 )
+            )
     return list(first.values())
 
 
-def _slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "untitled"
-
-
-def _document(file: _File, problems: list[Problem]) -> Document | None:
+def _document(file: JournalFile, problems: list[Problem]) -> Document | None:
     """The file's front matter and body, or None with the reason recorded."""
-    try:
-        size = file.path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(
-                    "NJ008",
-                    file.shown,
-                    f"the file is {size / 1_048_576:.1f} MB, over the "
-                    f"{MAX_FILE_BYTES // 1_048_576} MB a journal file may have: "
-                    "split it or move large attachments elsewhere",
-                )
-            )
-            return None
-        raw = file.path.read_bytes()
-    except OSError as error:
-        problems.append(Problem("NJ001", file.shown, f"cannot read the file: {error.strerror}"))
+    text = read_text(file, problems)
+    if text is None:
         return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                "NJ001",
-                file.shown,
-                "the file is not UTF-8 text (it may be Latin-1 or a binary file): "
-                "save it as UTF-8 in your editor",
-                line,
-            )
-        )
-        return None
-    if "\0" in text:
-        problems.append(Problem("NJ001", file.shown, "the file is binary, not text: remove it"))
-        return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         return parse(text)
     except FrontMatterError as error:

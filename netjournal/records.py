@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from .diagnostics import Problem
-from .fields import Fields
+from .fields import Fields, slug_text
 from .front_matter import Document
 from .model import (
     Contact,
@@ -50,15 +50,23 @@ def contact(
     slug: str, path: str, document: Document, problems: list[Problem], contacts: Collection[str]
 ) -> Contact | None:
     """The contact in `document`, or None when it lacks a usable name."""
-    f = Fields(document, path, problems, contacts, document.data)
+    f = Fields(document, path, problems, contacts, dict(document.data))
     f.check_keys(CONTACT_KEYS)
+    if "name" not in f and "date" in f:
+        f.report(
+            "NJ101",
+            "'name' is missing, and this file has a 'date': if it is a meeting or a call, "
+            "move it to journal/; if it is a person, add a line 'name: …'",
+        )
+        return None
     name = f.text("name", required=True)
     for key in ("introduced_by", "referred_by"):
-        if f.data.get(key) == slug:
+        if _is(f, key, slug):
+            del f.data[key]  # kept out of the record: nobody introduces themselves
             f.report(
                 "NJ111",
-                f"{key}: a contact cannot be introduced or referred by "
-                "themselves: name the person who did",
+                f"{key}: {slug} cannot be introduced or referred by themselves: name the "
+                "person who did, or remove the line",
                 key,
             )
     built = Contact(
@@ -96,6 +104,13 @@ def entry(
     """The journal entry in `document`, or None when it lacks a usable date."""
     f = Fields(document, path, problems, contacts, document.data)
     f.check_keys(ENTRY_KEYS)
+    if "date" not in f and "name" in f:
+        f.report(
+            "NJ101",
+            "'date' is missing, and this file has a 'name': if it is a person, move it to "
+            "contacts/; if it is a meeting or a call, add a line 'date: YYYY-MM-DD'",
+        )
+        return None
     when = f.get("date", parse_datetime, required=True)
     if when is None:
         return None
@@ -123,6 +138,11 @@ def title_from_slug(slug: str) -> str:
     return words[0].upper() + words[1:]
 
 
+def _is(f: Fields, key: str, slug: str) -> bool:
+    value = f.data.get(key)
+    return isinstance(value, str) and slug_text(value.strip()) == slug
+
+
 def _lower(text: str | None) -> str | None:
     return text.lower() if text else None
 
@@ -130,7 +150,7 @@ def _lower(text: str | None) -> str | None:
 def _contacts(f: Fields, key: str) -> tuple[str, ...]:
     """The contact slugs listed at `key`, unknown ones reported and left out."""
     raw = f.data.get(key)
-    slugs = f.many(key, parse_text)
+    slugs = tuple(slug_text(slug) for slug in f.many(key, parse_text))
     if not isinstance(raw, list):
         return tuple(s for s in slugs if f.known(s, key))
     return tuple(s for i, s in enumerate(slugs) if f.known(s, key, i))
@@ -138,7 +158,8 @@ def _contacts(f: Fields, key: str) -> tuple[str, ...]:
 
 def _person(f: Fields, key: str) -> str | None:
     """A contact slug when the text names one, else the text itself (a name)."""
-    return f.text(key)
+    text = f.text(key)
+    return slug_text(text) if text is not None and slug_text(text) in f.contacts else text
 
 
 def _follow_ups(f: Fields, origin: str, *, is_entry: bool) -> list[FollowUp]:
@@ -224,13 +245,19 @@ def _introductions(f: Fields) -> list[tuple[str, str]]:
                 "introductions",
             )
             continue
-        if all(f.known(slug, "introductions") for slug in pair):
-            found.append((pair[0], pair[1]))
+        first, second = slug_text(pair[0].strip()), slug_text(pair[1].strip())
+        if all([f.known(first, "introductions"), f.known(second, "introductions")]):
+            found.append((first, second))
     return found
 
 
-def check_introducers(contacts: Mapping[str, Contact]) -> list[Problem]:
-    """A warning for each cycle of `introduced_by` (A introduced by B, B introduced by A…)."""
+def check_introducers(
+    contacts: Mapping[str, Contact], places: Mapping[str, tuple[int, int]]
+) -> list[Problem]:
+    """A warning for each cycle of `introduced_by` (A introduced by B, B introduced by A…).
+
+    `places` gives the line and column of each contact's `introduced_by`.
+    """
     problems, reported = [], set()
     for start in contacts.values():
         chain, current = [start.slug], start.introduced_by
@@ -244,8 +271,9 @@ def check_introducers(contacts: Mapping[str, Contact]) -> list[Problem]:
                 Problem(
                     "NJ112",
                     start.path,
-                    f"introduced_by goes round in a "
-                    f"circle: {loop}: someone in it was met another way",
+                    f"introduced_by goes round in a circle: {loop}: someone in it was met "
+                    "another way; correct that person's 'introduced_by'",
+                    *places.get(start.slug, (1, 1)),
                 )
             )
     return problems

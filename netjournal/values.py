@@ -7,8 +7,12 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .date_hints import date_hint
 from .diagnostics import did_you_mean
 from .model import Birthday, Cadence, Source, Status, Unit
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # outside this, a year is a typo (and date maths overflow)
+MAX_CADENCE_DAYS = 3660  # ten years
 
 
 class BadValue(Exception):
@@ -20,14 +24,26 @@ class BadValue(Exception):
 
 
 def shown(value: Any) -> str:
-    """The value as the user typed it, short enough for a message."""
+    """The value as the user typed it, short enough for a message, invisible characters shown."""
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def parse_text(value: Any) -> str:
     """Plain text; numbers are taken as typed, lists and mappings are refused."""
-    if isinstance(value, bool | list | dict) or value is None:
+    if isinstance(value, list):
+        raise BadValue(
+            "NJ102",
+            "expected one piece of text, got a list: write one value, or put the text in "
+            "quotes if it starts with '['",
+        )
+    if isinstance(value, dict):
+        raise BadValue(
+            "NJ102",
+            "expected text, got keys with values: put the text in quotes if it contains "
+            "': ' or starts with '{'",
+        )
+    if isinstance(value, bool) or value is None:
         raise BadValue("NJ102", f"expected text, got {_kind(value)}")
     return str(value).strip()
 
@@ -38,35 +54,50 @@ def parse_texts(value: Any) -> tuple[str, ...]:
     return tuple(text for text in (parse_text(item) for item in items) if text)
 
 
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:([ T])(.*))?", re.ASCII)
+
+
 def parse_datetime(value: Any) -> tuple[date, datetime | None]:
     """A date, and the date-time when a time of day is given (`2025-03-04 18:30`)."""
     if isinstance(value, datetime):
-        return value.date(), value
+        return _in_range(value.date(), str(value)), value
     if isinstance(value, date):
-        return value, None
+        return _in_range(value, str(value)), None
     text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?.*))?", text)
-    if isinstance(value, str) and match:
-        year, month, day, rest = match.groups()
-        try:
-            day_ = date(int(year), int(month), int(day))
-        except ValueError:
-            raise BadValue(
-                "NJ104", f"{shown(text)} is not a real date: check the month and the day"
-            ) from None
-        if rest is None:
-            return day_, None
-        try:
-            return day_, datetime.fromisoformat(text.replace(" ", "T", 1))
-        except ValueError:
-            raise BadValue(
-                "NJ104",
-                f"{shown(text)} has a time that cannot be read: write e.g. "
-                "'2025-03-04 18:30' or '2025-03-04T18:30+01:00'",
-            ) from None
-    raise BadValue(
-        "NJ104", f"{shown(value)} is not a date: write it as YYYY-MM-DD, e.g. 2025-03-04"
-    )
+    match = _DATE.fullmatch(text) if isinstance(value, str) else None
+    if not match:
+        raise BadValue("NJ104", f"{shown(value)} is not a date{date_hint(text)}")
+    year, month, day, _, rest = match.groups()
+    try:
+        day_ = date(int(year), int(month), int(day))
+    except ValueError:
+        raise BadValue(
+            "NJ104", f"{shown(text)} is not a real date: check the month and the day"
+        ) from None
+    _in_range(day_, text)
+    if rest is None:
+        return day_, None
+    try:
+        if not re.fullmatch(r"\d{1,2}:\d{2}.*", rest, re.ASCII):
+            raise ValueError(rest)
+        return day_, datetime.fromisoformat(f"{year}-{month}-{day}T{rest.strip()}")
+    except ValueError:
+        raise BadValue(
+            "NJ104",
+            f"{shown(text)} has a time that cannot be read: write the time as 24-hour "
+            "HH:MM, e.g. '2025-03-04 18:30', with a time zone if you like "
+            "('2025-03-04T18:30+01:00')",
+        ) from None
+
+
+def _in_range(day: date, text: str) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise BadValue(
+            "NJ104",
+            f"{shown(text)} is in the year {day.year}, which looks like a typo: "
+            f"write a year between {FIRST_YEAR} and {LAST_YEAR}",
+        )
+    return day
 
 
 def parse_date(value: Any) -> date:
@@ -74,26 +105,47 @@ def parse_date(value: Any) -> date:
 
 
 _UNITS = {"d": Unit.DAYS, "w": Unit.WEEKS, "m": Unit.MONTHS, "y": Unit.YEARS}
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 31, "y": 366}
 _NAMED = {"weekly": "1w", "monthly": "1m", "quarterly": "3m", "yearly": "1y"}
-_SPELLED = {"fortnightly": "2w", "biweekly": "2w", "daily": "1d", "annually": "1y", "annual": "1y"}
+_SPELLED = {
+    **{"fortnightly": "2w", "biweekly": "2w", "bi-weekly": "2w", "daily": "1d"},
+    **{"annually": "1y", "annual": "1y", "bimonthly": "2m", "half-yearly": "6m"},
+}
+_CADENCE_FORMS = (
+    "write a number and a unit, like 2w, 30d, 3m or 1y, or weekly, monthly, quarterly, yearly"
+)
 
 
 def parse_cadence(value: Any) -> Cadence:
     """A keep-in-touch interval: `2w`, `30d`, `3m`, `1y`, or weekly, monthly, quarterly, yearly."""
     text = str(value).strip().lower()
-    match = re.fullmatch(r"(\d+)\s*([dwmy])", _NAMED.get(text, text))
-    if not match or int(match.group(1)) == 0:
-        hint = (
-            f" (did you mean '{_SPELLED[text]}'?)"
-            if text in _SPELLED
-            else did_you_mean(text, _NAMED)
-        )
+    match = re.fullmatch(r"(\d+)\s*([dwmy])", _NAMED.get(text, text), re.ASCII)
+    if not match or isinstance(value, bool):
+        raise BadValue("NJ105", f"cadence {shown(value)} is not an interval{_cadence_hint(text)}")
+    count, unit = int(match.group(1)), match.group(2)
+    if count == 0:
+        raise BadValue("NJ105", f"cadence {shown(value)} is zero: {_CADENCE_FORMS}, at least 1d")
+    if count * _UNIT_DAYS[unit] > MAX_CADENCE_DAYS:
         raise BadValue(
             "NJ105",
-            f"cadence {shown(value)} is not an interval{hint}: write a number and a "
-            "unit, like 2w, 30d, 3m or 1y, or weekly, monthly, quarterly, yearly",
+            f"cadence {shown(value)} is longer than ten years: write at most 10y, or leave "
+            "'cadence' out to keep no cadence",
         )
-    return Cadence(int(match.group(1)), _UNITS[match.group(2)], str(value).strip())
+    return Cadence(count, _UNITS[unit], str(value).strip())
+
+
+def _cadence_hint(text: str) -> str:
+    if text.startswith("-"):
+        return f" (it is negative): {_CADENCE_FORMS}"
+    words = re.fullmatch(r"(?:every\s+)?(\d+)\s*(day|week|month|year)s?", text, re.ASCII)
+    if words:
+        return f" (did you mean '{words.group(1)}{words.group(2)[0]}'?): {_CADENCE_FORMS}"
+    every = re.fullmatch(r"every\s+(day|week|month|year)", text)
+    if every:
+        return f" (did you mean '1{every.group(1)[0]}'?): {_CADENCE_FORMS}"
+    if text in _SPELLED:
+        return f" (did you mean '{_SPELLED[text]}'?): {_CADENCE_FORMS}"
+    return f"{did_you_mean(text, _NAMED)}: {_CADENCE_FORMS}"
 
 
 def parse_source(value: Any) -> Source:
@@ -123,15 +175,24 @@ def parse_money(value: Any) -> Decimal:
     if not isinstance(value, bool) and isinstance(value, int | float | str):
         try:
             amount = Decimal(str(value).strip())
-            if amount.is_finite():
+            if amount.is_finite() and abs(amount) < 10**15:
                 return amount
         except InvalidOperation:
             pass
     raise BadValue(
         "NJ109",
-        f"value {shown(value)} is not a number: write a plain amount like 4500 "
-        "or 4500.50, without a currency sign or thousands separators",
+        f"value {shown(value)} is not a number{_money_hint(value)}: write a plain amount "
+        "like 4500 or 4500.50, without a currency sign or thousands separators",
     )
+
+
+def _money_hint(value: Any) -> str:
+    text = re.sub(r"^[^\d-]+|[^\d]+$", "", str(value).strip())  # '$4,500 USD' → '4,500'
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d{1,2})?|-?\d+(\.\d{1,2})?", text, re.ASCII):
+        plain = text.replace(",", "")
+        if plain != str(value).strip():
+            return f" (did you mean {plain}?)"
+    return ""
 
 
 def parse_done(value: Any) -> tuple[bool, date | None]:
@@ -153,17 +214,21 @@ def parse_done(value: Any) -> tuple[bool, date | None]:
 def parse_birthday(value: Any) -> Birthday:
     """A birthday: a date, or `--MM-DD` when the year is unknown."""
     text = str(value).strip()
-    match = re.fullmatch(r"--(\d{2})-(\d{2})", text)
+    match = re.fullmatch(r"--(\d{2})-(\d{2})", text, re.ASCII)
     if match:
         month, day = int(match.group(1)), int(match.group(2))
         try:
             date(2000, month, day)  # a leap year, so --02-29 is allowed
         except ValueError:
-            raise BadValue("NJ104", f"birthday {shown(text)} is not a real day") from None
+            raise BadValue(
+                "NJ104", f"birthday {shown(text)} is not a real day: check the month and day"
+            ) from None
         return Birthday(month, day)
     try:
         day_ = parse_date(value)
-    except BadValue:
+    except BadValue as bad:
+        if "real date" in bad.message or "typo" in bad.message:
+            raise BadValue("NJ104", f"birthday {bad.message}") from None
         raise BadValue(
             "NJ104",
             f"birthday {shown(value)} is not a date: write YYYY-MM-DD, or "

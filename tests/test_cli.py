@@ -49,7 +49,7 @@ def test_every_command_has_help():
 def test_check_passes_a_clean_journal(journal):
     result = run("check")
     assert result.exit_code == 0
-    assert "0 errors, 0 warnings (1 contacts, 1 entries read)" in result.output
+    assert "0 errors, 0 warnings (1 contact, 1 entry read)" in result.output
 
 
 def test_check_lists_each_problem_and_exits_1(journal, write):

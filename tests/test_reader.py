@@ -160,8 +160,9 @@ def test_a_missing_date_is_an_error(write, read):
 def test_a_date_that_is_not_a_date_names_line_column_and_key(write, read):
     write("journal/e.md", "---\ntitle: x\ndate: next week\n---\n")
     assert messages(read()) == [
-        "journal/e.md:3:7: error NJ104 date: 'next week' is not a date: write it as "
-        "YYYY-MM-DD, e.g. 2025-03-04"
+        "journal/e.md:3:7: error NJ104 date: 'next week' is not a date: write the day "
+        "itself as YYYY-MM-DD, e.g. 2025-03-04 (a word like 'next week' would mean another "
+        "day tomorrow)"
     ]
 
 
@@ -201,7 +202,7 @@ def test_a_slug_that_names_no_contact_is_reported_where_it_stands(write, read):
     result = read()
     assert messages(result) == [
         "journal/e.md:5:5: error NJ106 with: no contact has the slug 'jane-do' (did you mean "
-        "'jane-doe'?): create contacts/jane-do.md or correct the slug",
+        "'jane-doe'?): write the contact's slug: its file name in contacts/, without '.md'",
         "journal/e.md:10:10: error NJ104 due: 'someday' is not a date: write it as YYYY-MM-DD, "
         "e.g. 2025-03-04",
     ]
@@ -240,3 +241,88 @@ def test_reading_never_writes(tmp_path, write, read):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     read()
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_text_keeps_what_was_typed_where_yaml_sees_numbers_or_booleans(write, read):
+    write(
+        "contacts/jane-doe.md",
+        "---\nname: No\nphone: 0123456789\ntitle: 1.10\ncompany: 2025\ntags: [yes, 007]\n---\n",
+    )
+    jane = read().journal.contacts["jane-doe"]
+    assert (jane.name, jane.phones, jane.title, jane.company) == (
+        "No",
+        ("0123456789",),
+        "1.10",
+        "2025",
+    )
+    assert jane.tags == ("yes", "007")
+
+
+def test_a_bad_value_is_left_out_but_the_contact_is_kept(write, read):
+    write(
+        "contacts/jane-doe.md", "---\nname: Jane Doe\ncadence: fortnightly\nmet: 2025-06-12\n---\n"
+    )
+    result = read()
+    assert [p.code for p in result.errors] == ["NJ105"]
+    jane = result.journal.contacts["jane-doe"]
+    assert jane.cadence is None and jane.met == date(2025, 6, 12)
+
+
+def test_a_slug_written_in_another_unicode_form_still_finds_its_contact(write, read):
+    decomposed = "jose\u0301"  # how macOS stores 'josé' in a file name
+    write(f"contacts/{decomposed}.md", "---\nname: José\n---\n")
+    write("journal/e.md", "---\ndate: 2025-01-02\nwith: [jos\u00e9]\n---\n")
+    result = read()
+    assert [p.code for p in result.problems] == ["NJ011"]  # not a lowercase a-z slug
+    [entry] = result.journal.entries
+    assert entry.with_ == ("jos\u00e9",) and "jos\u00e9" in result.journal.contacts
+
+
+def test_a_contact_introduced_by_themselves_loses_only_that_reference(write, read):
+    write("contacts/jane-doe.md", "---\nname: Jane Doe\nintroduced_by: jane-doe\ncompany: X\n---\n")
+    result = read()
+    assert [p.code for p in result.problems] == ["NJ111"]
+    jane = result.journal.contacts["jane-doe"]
+    assert jane.introduced_by is None and jane.company == "X"
+
+
+def test_one_follow_up_without_a_dash_counts_as_a_list_of_one(write, read):
+    write(
+        "journal/e.md", "---\ndate: 2025-01-02\nfollow_ups:\n  what: Call\n  due: 2025-01-09\n---\n"
+    )
+    result = read()
+    assert result.problems == ()
+    [follow_up] = result.journal.entries[0].follow_ups
+    assert (follow_up.what, follow_up.due) == ("Call", date(2025, 1, 9))
+
+
+def test_a_problem_is_always_one_line_of_output(write, read):
+    write("contacts/jane-doe.md", '---\nname: Jane\n"compan\\ny": x\n"Nam\\te": y\n---\n')
+    problems = read().problems
+    assert [str(p).split(" NJ107 ")[1] for p in problems] == [
+        "unknown key 'compan\\ny' (did you mean 'company'?)",
+        "unknown key 'Nam\\te' (did you mean 'name'?)",
+    ]
+
+
+def test_did_you_mean_ignores_case_accents_spaces_and_underscores():
+    from netjournal.diagnostics import did_you_mean
+
+    assert did_you_mean("Jane Doe", ["jane-doe", "tom"]) == " (did you mean 'jane-doe'?)"
+    assert did_you_mean("José Álvarez", ["jose-alvarez"]) == " (did you mean 'jose-alvarez'?)"
+    assert did_you_mean("Follow-Ups", ["follow_ups"]) == " (did you mean 'follow_ups'?)"
+    assert did_you_mean("referal", ["referral", "self-referral"]) == " (did you mean 'referral'?)"
+    assert did_you_mean("linkedin", ["referral", "self-referral"]) == ""
+    assert did_you_mean("name", ["name"]) == ""
+
+
+def test_the_same_front_matter_reads_the_same_with_either_yaml_parser(write, read, monkeypatch):
+    from netjournal import front_matter
+
+    write(
+        "contacts/jane-doe.md",
+        "---\nname: Jane\nfollow_ups:\n  - {what: x, due: 2025-01-01}\n---\n",
+    )
+    with_libyaml = read()
+    monkeypatch.setattr(front_matter, "LOADER", front_matter.PYTHON_LOADER)
+    assert read() == with_libyaml

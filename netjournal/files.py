@@ -1,0 +1,253 @@
+"""The journal's files on disk: which are read, and their text.
+
+Only ever reads: no file is opened for writing, no symbolic link leading outside the
+journal is followed, and nothing but a regular file is read (a named pipe called `x.md`
+would otherwise block forever).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# Control characters, line separators, bytes that are not UTF-8 (os.fsdecode's surrogates)
+_UNUSABLE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class JournalFile:
+    path: Path
+    shown: str  # relative to the journal's root, with forward slashes
+
+    @property
+    def slug(self) -> str:
+        return unicodedata.normalize("NFC", self.path.name[: -len(".md")])
+
+
+def markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[JournalFile]:
+    """The `.md` files below `folder`, in a stable order; links leading outside refused.
+
+    Names starting with '.' (editors' lock files, `.git`, `.trash`) are skipped.
+    """
+    if not folder.is_dir():
+        return []
+    inside = [root]
+    if not Path(os.path.abspath(folder)).is_relative_to(root):
+        inside.append(folder.resolve())  # a folder mkdocs.yml names outside the journal
+    elif _outside(folder, inside, root, problems):
+        return []
+    found: list[JournalFile] = []
+    top = folder.resolve()
+    seen = {top}
+    pending = [folder]
+    while pending:
+        directory = pending.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as error:
+            problems.append(_unreadable(shown(directory, root), error))
+            continue
+        subfolders = []
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            is_folder = _is_folder(entry)
+            if not is_folder and not entry.name.endswith(".md"):
+                _check_extension(path, root, problems)
+            elif _UNUSABLE_NAME.search(entry.name):
+                problems.append(_unusable_name(path, root))
+            elif entry.is_symlink() and _outside(path, inside, root, problems):
+                continue
+            elif not is_folder:
+                found.append(JournalFile(path, shown(path, root)))
+            elif _new_folder(path, entry.is_symlink(), top, seen):
+                subfolders.append(path)
+        pending.extend(reversed(subfolders))
+    return found
+
+
+def _new_folder(path: Path, is_link: bool, top: Path, seen: set[Path]) -> bool:
+    """Whether to read the folder `path`: not when it was read already, or (for a link) when
+    it lies inside the folder being read anyway, so no file is read twice."""
+    target = path.resolve()
+    if target in seen or (is_link and target.is_relative_to(top)):
+        return False
+    seen.add(target)
+    return True
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _outside(link: Path, inside: list[Path], root: Path, problems: list[Problem]) -> bool:
+    """True (and reported) when the symbolic link `link` leads outside the journal."""
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        problems.append(
+            Problem(
+                "NJ012",
+                shown(link, root),
+                "this symbolic link leads round in a loop: remove it",
+            )
+        )
+        return True
+    if any(target.is_relative_to(folder) for folder in inside):
+        return False
+    problems.append(
+        Problem(
+            "NJ009",
+            shown(link, root),
+            "this symbolic link points outside the journal, so it is not read (a shared "
+            "journal must not pull in files from elsewhere): copy the file into the journal",
+        )
+    )
+    return True
+
+
+def _check_extension(path: Path, root: Path, problems: list[Problem]) -> None:
+    """A warning for a Markdown file netjournal skips because of how its name ends."""
+    name = path.name
+    stem, dot, extension = name.rpartition(".")
+    if dot and extension.lower() in ("md", "markdown", "mdown", "mkd"):
+        problems.append(
+            Problem(
+                "NJ014",
+                shown(path, root),
+                f"'{_printable(name)}' is not read, because only names ending in '.md' "
+                f"(lowercase) are: rename it to '{slugify(stem)}.md'",
+            )
+        )
+
+
+def _unusable_name(path: Path, root: Path) -> Problem:
+    return Problem(
+        "NJ013",
+        shown(path, root),
+        "this name has a control character or bytes that are not UTF-8, so it is not "
+        f"read: rename it to '{slugify(_readable(path.name))}'",
+    )
+
+
+def _unreadable(shown: str, error: OSError) -> Problem:
+    reason = (error.strerror or str(error)).lower()
+    return Problem("NJ012", shown, f"cannot read this: {reason}: check it, or remove it")
+
+
+def shown(path: Path, root: Path) -> str:
+    absolute = path.parent.resolve() / path.name
+    try:
+        return _printable(absolute.relative_to(root).as_posix())
+    except ValueError:
+        return _printable(path.as_posix())
+
+
+def _readable(name: str) -> str:
+    """A file name with bytes that are not UTF-8 and control characters left out."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _UNUSABLE_NAME.sub("-", text.replace("\ufffd", "-"))
+
+
+def _printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 shown as \\xff."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def slugify(text: str) -> str:
+    """A lowercase slug like `text`: `José Álvarez` → `jose-alvarez` ('' if nothing is left)."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9._]+", "-", plain).strip("-.")
+
+
+def read_text(file: JournalFile, problems: list[Problem]) -> str | None:
+    """The file's text with newlines as \\n, or None with the reason recorded."""
+    raw = _read_bytes(file, problems)
+    text = None if raw is None else _decode(file, raw, problems)
+    return None if text is None else text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_bytes(file: JournalFile, problems: list[Problem]) -> bytes | None:
+    """The file's bytes, unless it is too large or not a regular file (both reported)."""
+    try:
+        # Non-blocking, so a named pipe is opened, recognised and closed, never waited on.
+        handle = os.open(file.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if file.path.is_symlink() and not file.path.exists():
+            error.strerror = "it is a symbolic link to a file that does not exist"
+        problems.append(_unreadable(file.shown, error))
+        return None
+    with os.fdopen(handle, "rb") as opened:
+        info = os.fstat(opened.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            return None  # a folder named x.md whose link could not be followed
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(
+                Problem(
+                    "NJ012",
+                    file.shown,
+                    "this is not a regular file (a pipe, a socket or a device): remove it",
+                )
+            )
+            return None
+        raw = b""
+        if info.st_size <= MAX_FILE_BYTES:
+            raw = opened.read(info.st_size + 1)  # not MAX_FILE_BYTES: read() allocates that
+            if len(raw) > info.st_size:  # it grew since
+                raw += opened.read(MAX_FILE_BYTES + 1 - len(raw))
+    if len(raw) > MAX_FILE_BYTES or info.st_size > MAX_FILE_BYTES:
+        size = max(info.st_size, len(raw))
+        problems.append(
+            Problem(
+                "NJ008",
+                file.shown,
+                f"the file is {size / 1_048_576:.1f} MB, over the "
+                f"{MAX_FILE_BYTES // 1_048_576} MB a journal file may have: "
+                "split it, or keep large attachments elsewhere",
+            )
+        )
+        return None
+    return raw
+
+
+def _decode(file: JournalFile, raw: bytes, problems: list[Problem]) -> str | None:
+    """The file as text (UTF-8, with or without a byte order mark), or None with the reason."""
+    problem = None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problem = "the file is saved as UTF-16: save it as UTF-8 in your editor"
+    elif b"\0" in raw:
+        problem = (
+            "the file is binary (it contains NUL bytes), not text: remove it, or save it as "
+            "UTF-8 text"
+        )
+    if problem:
+        problems.append(Problem("NJ001", file.shown, problem))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[start : error.start].decode("utf-8", "replace")) + 1
+        problems.append(
+            Problem(
+                "NJ001",
+                file.shown,
+                f"byte 0x{raw[error.start]:02X} is not UTF-8: the file is probably saved as "
+                "Latin-1 or Windows-1252; save it as UTF-8 in your editor",
+                raw.count(b"\n", 0, error.start) + 1,
+                column,
+            )
+        )
+        return None
