@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,7 +31,7 @@ from conftest import MINIMAL_MKDOCS, REPO, TODAY
 from netjournal import front_matter
 from netjournal.cli import main
 from netjournal.diagnostics import CODES
-from netjournal.reader import read_journal
+from netjournal.reader import ReadResult, read_journal
 from netjournal.render import render_site
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -256,39 +255,37 @@ def test_every_case_says_why_it_is_there() -> None:
         assert _expected(case)[0], f"{case}/expected.txt has no comment"
 
 
-def test_alias_bomb_is_refused_fast_and_small(tmp_path: Path) -> None:
-    """A "billion laughs" of 9 levels would be 9**9 (387 million) strings once expanded."""
+def _read_with_peak_memory(root: Path) -> tuple[ReadResult, int]:
+    """The journal at `root` read, and the most memory (bytes) Python held while reading."""
+    tracemalloc.start()
+    try:
+        result = read_journal(root)
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
+    """A "billion laughs" of 9 levels would be 9**9 (387 million) strings once expanded.
+
+    Memory is the guard (an expansion would take gigabytes); how fast it is refused is
+    measured in benchmarks/README.md, not asserted here.
+    """
     levels = [
         f"{chr(98 + i)}: &{chr(98 + i)} [{','.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(8)
     ]
     bomb = "\n".join(["---", "name: Bomb", 'a: &a ["lol","lol","lol","lol","lol"]', *levels, "---"])
     _write(tmp_path, "contacts/bomb.md", bomb)
-    tracemalloc.start()
-    started = time.perf_counter()
-    try:
-        result = read_journal(tmp_path)
-        seconds = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    result, peak = _read_with_peak_memory(tmp_path)
     assert [p.code for p in result.problems] == ["NJ007"]
-    assert seconds < 0.1
     assert peak < 1_000_000  # bytes
 
 
-def test_a_million_values_are_refused_fast_and_small(tmp_path: Path) -> None:
+def test_a_million_values_are_refused_without_reading_them_all(tmp_path: Path) -> None:
     """2 MB of '1,' would be a million values: gigabytes of memory once read."""
     _write(tmp_path, "contacts/wide.md", "---\nname: Wide\nx: [" + "1," * 1_000_000 + "]\n---\n")
-    tracemalloc.start()
-    started = time.perf_counter()
-    try:
-        result = read_journal(tmp_path)
-        seconds = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    result, peak = _read_with_peak_memory(tmp_path)
     assert [p.code for p in result.problems] == ["NJ008"]
-    assert seconds < 1  # about 0.05 s, 0.2 s under tracemalloc
     assert peak < 25_000_000  # bytes: about 10 MB, the file's bytes and text and 10,000 values
 
 
