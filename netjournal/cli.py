@@ -18,7 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from . import queries
-from .plugin import PUBLIC_VARIABLE, TODAY_VARIABLE, resolve_today
+from .plugin import (
+    PUBLIC_VARIABLE,
+    TODAY_VARIABLE,
+    NetjournalPlugin,
+    refuse_site_dir,
+    resolve_today,
+)
 from .publish import build_atomically
 from .reader import ReadResult, read_journal
 from .terminal import due_json, due_text
@@ -68,6 +74,9 @@ def build(
     """Build the journal's site; the previous site stays until the new one is complete."""
     with _mkdocs(today, public):
         config = _load(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
+        plugin = config.plugins.get("netjournal")
+        if isinstance(plugin, NetjournalPlugin):
+            refuse_site_dir(Path(config.site_dir), plugin.config)
         build_atomically(config, mkdocs_build)
     click.echo(f"Built the site in {config.site_dir}")
 

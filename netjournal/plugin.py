@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import offline
 from .diagnostics import JournalError
+from .publish import clashing_folder
 from .queries.privacy import PUBLIC_FIELDS
 from .render import INDEX_PAGES
 from .site import GeneratedSite, generate
@@ -54,6 +55,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         configured: str | date | None = self.config.today  # type: ignore[assignment]
         self.today = resolve_today(configured, os.environ.get(TODAY_VARIABLE))
+        refuse_site_dir(Path(config.site_dir), self.config)
         self.public = self.config.public or os.environ.get(PUBLIC_VARIABLE) == "1"
         if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_DEFAULT_FONT:
             config.theme["font"] = False  # private by default: no request to Google Fonts
@@ -108,6 +110,16 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         for folder in (self.config.contacts, self.config.journal):
             server.watch(folder)
         return server
+
+
+def refuse_site_dir(site_dir: Path, options: NetjournalConfig) -> None:
+    """Stop a build whose site folder would replace or hold the journal's own files."""
+    folder = clashing_folder(site_dir, [Path(options.contacts), Path(options.journal)])
+    if folder is not None:
+        raise PluginError(
+            f"the site folder {site_dir} would overwrite {folder}, where your journal lives: "
+            "build into another folder (site_dir in mkdocs.yml, or -d)"
+        )
 
 
 def resolve_today(configured: str | date | None, override: str | None) -> date:

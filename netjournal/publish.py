@@ -5,10 +5,23 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+
+
+def clashing_folder(site_dir: Path, sacred: Iterable[Path]) -> Path | None:
+    """The folder of `sacred` that `site_dir` is, holds, or lies inside; else None.
+
+    Building there would empty it: MkDocs cleans its site folder, and a swap replaces it.
+    """
+    site = site_dir.resolve()
+    for folder in sacred:
+        folder = folder.resolve()
+        if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
+            return folder
+    return None
 
 
 def build_atomically(config: MkDocsConfig, build: Callable[[MkDocsConfig], None]) -> None:

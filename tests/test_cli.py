@@ -138,3 +138,22 @@ def test_missing_mkdocs_yml_is_a_sentence(tmp_path, monkeypatch):
     result = run("build")
     assert result.exit_code == 1
     assert "mkdocs.yml not found" in result.output
+
+
+@pytest.mark.parametrize("site_dir", ["contacts", "journal", "contacts/site", "journal/2026"])
+def test_build_refuses_a_site_folder_that_would_overwrite_the_journal(journal, site_dir):
+    before = sorted(p.relative_to(journal) for p in journal.rglob("*.md"))
+    result = run("build", "-d", site_dir)
+    assert result.exit_code == 1
+    assert "where your journal lives" in result.output and "Traceback" not in result.output
+    assert sorted(p.relative_to(journal) for p in journal.rglob("*.md")) == before
+
+
+def test_mkdocs_build_on_its_own_refuses_it_too(journal):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(journal / "journal")]
+    result = subprocess.run(command, cwd=journal, capture_output=True, text=True, check=False)
+    assert result.returncode != 0 and "where your journal lives" in result.stderr
+    assert (journal / "journal/2026-11-01-call.md").is_file()
