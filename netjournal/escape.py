@@ -41,9 +41,12 @@ def finalize(value: Any) -> Any:
 
 
 def link(text: Any, target: str) -> Markup:
-    """A Markdown link to `target` (a page path, URL-quoted here) with escaped text."""
+    """A Markdown link to `target` (a page path, URL-quoted here) with escaped text.
+
+    ':' is quoted too, so a file named `javascript:x.md` is a page, never a URL scheme.
+    """
     label = text if isinstance(text, Markup) else markdown_text(text)
-    return Markup(f"[{label}]({quote(target, safe='/#:?=&%@~+')})")
+    return Markup(f"[{label}]({quote(target, safe='/#')})")
 
 
 def external_link(url: str, text: Any | None = None) -> Markup:

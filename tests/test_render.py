@@ -69,6 +69,18 @@ def test_hostile_names_show_as_typed_in_the_built_site(write, build_site):
     assert '<a href="https://example.com">real link</a>' in contact_page
 
 
+def test_a_file_name_never_becomes_a_url_scheme(write, build_site):
+    write("contacts/javascript:alert(1).md", "---\nname: Evil\n---\n")
+    write("contacts/jane.md", "---\nname: Jane\nintroduced_by: javascript:alert(1)\n---\n")
+    site = build_site()
+    for page in ("contacts/index.html", "contacts/jane.html", "index.html"):
+        html_text = (site / page).read_text(encoding="utf-8")
+        assert 'href="javascript:' not in html_text, page
+    assert 'href="javascript%3Aalert%281%29.html"' in (site / "contacts/index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_pages_link_contacts_and_entries_by_relative_paths(journal_of):
     journal = journal_of(
         {
