@@ -41,6 +41,12 @@ PRIVATE_FILES = {
     "contacts/pub.md": """
         ---
         name: Public Person
+        company: Partner of Priv ZQPCNAME
+        title: Assistant to zq-pslug
+        location: Priv ZQPCNAME's office
+        relationship: friend of Priv ZQPCNAME
+        tags: [public, knows Priv ZQPCNAME]
+        url: [https://example.com/public, https://example.com/zq-pslug]
         email: zqemail@example.com
         phone: "+1 555 ZQPHONE"
         birthday: 1931-07-09
@@ -71,6 +77,15 @@ PRIVATE_FILES = {
         ---
         ZQEBODY
         """,
+    "journal/2026-03-01-lunch-with-zq-pslug.md": """
+        ---
+        date: 2026-03-01
+        kind: lunch with Priv ZQPCNAME
+        with: [pub]
+        follow_ups:
+          - {what: Send the spring pack, due: 2026-11-05}
+        ---
+        """,
 }
 PRIVATE_MARKERS = [
     "ZQPCNAME",
@@ -89,6 +104,7 @@ PRIVATE_MARKERS = [
     "zq-peslug",
     "ZQPREFNOTE",
     "ZQPWHO",
+    "zq pslug",  # the slug in a title made from a file name
 ]
 PERSONAL_MARKERS = ["zqemail", "ZQPHONE", "1931", "ZQCBODY", "ZQEBODY"]
 
@@ -125,7 +141,12 @@ def test_a_public_build_contains_no_private_marker_in_any_file(journal_files, bu
     assert leaks(site, PRIVATE_MARKERS + PERSONAL_MARKERS) == {}
     public_person = (site / "contacts/pub.html").read_text(encoding="utf-8")
     assert "Public Person" in public_person and "Public Prospect" in public_person
-    assert "Call Public Person" in (site / "follow-ups.html").read_text(encoding="utf-8")
+    follow_ups = (site / "follow-ups.html").read_text(encoding="utf-8")
+    assert "Call Public Person" in follow_ups
+    # The entry named after a private contact is still there, under a neutral anchor.
+    assert 'href="journal/2026-03.html#2026-03-01-entry-2"' in follow_ups
+    assert 'id="2026-03-01-entry-2"' in (site / "journal/2026-03.html").read_text(encoding="utf-8")
+    assert "https://example.com/public" in public_person
 
 
 def test_the_private_build_shows_every_marker(journal_files, build_site):
@@ -149,7 +170,8 @@ def test_public_view_drops_counts_that_would_reveal_a_private_contact(journal_of
     journal = journal_of({path: text for path, text in PRIVATE_FILES.items()})
     public = public_view(journal)
     assert list(public.contacts) == ["pub"]
-    [lunch] = public.entries
+    lunch, renamed = public.entries
+    assert (renamed.slug, renamed.kind, renamed.title) == ("2026-03-01-entry-2", None, "Entry")
     assert lunch.title == "Meal"  # the title named a private contact
     assert lunch.with_ == ("pub",) and lunch.introductions == ()
     assert [r.prospect for r in lunch.referrals] == ["Public Prospect"]
@@ -157,4 +179,6 @@ def test_public_view_drops_counts_that_would_reveal_a_private_contact(journal_of
     person = public.contacts["pub"]
     assert (person.referred_by, person.introduced_by, person.met_at) == (None, None, None)
     assert person.birthday is None and person.emails == () and person.body == ""
+    assert (person.company, person.title, person.location, person.relationship) == (None,) * 4
+    assert (person.tags, person.urls) == (("public",), ("https://example.com/public",))
     assert date(2026, 1, 1) not in [e.date for e in public.entries]
