@@ -151,7 +151,7 @@ def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     click.echo(render(result.journal, day, agenda, cadence))
     if result.errors:
         click.echo(
-            f"{len(result.errors)} problems kept some files out of this list: "
+            f"{_count(len(result.errors), 'problem')} kept some files out of this list: "
             "run `netjournal check`.",
             err=True,
         )

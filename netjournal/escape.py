@@ -76,4 +76,4 @@ def page_title(text: str) -> str:
     safe = (
         " ".join(text.split()).replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
     )
-    return f"---\ntitle: {json.dumps(safe)}\n---\n\n"
+    return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n---\n\n"

@@ -44,7 +44,9 @@ def read_journal(
     """Every contact and entry under `root` (by default `root/contacts` and `root/journal`)."""
     root = root.resolve()
     problems: list[Problem] = []
-    contact_files = _unique(markdown_files(contacts or root / "contacts", root, problems), problems)
+    contact_files = _unique(
+        markdown_files(contacts or root / "contacts", root, problems), problems, reserved="index"
+    )
     entry_files = _unique(markdown_files(journal or root / "journal", root, problems), problems)
     slugs = frozenset(f.slug for f in contact_files)
 
@@ -73,15 +75,27 @@ def read_journal(
     )
 
 
-def _unique(files: list[JournalFile], problems: list[Problem]) -> list[JournalFile]:
+def _unique(
+    files: list[JournalFile], problems: list[Problem], reserved: str | None = None
+) -> list[JournalFile]:
     """The files whose slug is not already taken by an earlier file; the others reported.
 
     Slugs differing only in capitals clash too: their pages would overwrite each other on
-    macOS and Windows.
+    macOS and Windows. The `reserved` slug belongs to a page of the site.
     """
     first: dict[str, JournalFile] = {}
     for file in files:
         taken = first.get(file.slug.casefold())
+        if reserved is not None and file.slug.casefold() == reserved:
+            problems.append(
+                Problem(
+                    "NJ010",
+                    file.shown,
+                    f"slug '{file.slug}' is taken by the site's list of contacts: "
+                    "rename the file after the person",
+                )
+            )
+            continue
         if taken is not None:
             capitals = " (apart from capitals)" if taken.slug != file.slug else ""
             problems.append(

@@ -85,7 +85,7 @@ def contact(
         introduced_by=f.contact("introduced_by"),
         source=f.get("source", parse_source),
         referred_by=f.contact("referred_by"),
-        relationship=_lower(f.text("relationship")),
+        relationship=f.text("relationship"),
         cadence=f.get("cadence", parse_cadence),
         opportunities=tuple(_opportunities(f, slug)),
         follow_ups=tuple(_follow_ups(f, slug, is_entry=False)),
@@ -121,7 +121,7 @@ def entry(
         date=day,
         time=moment,
         title=f.text("title") or title_from_slug(slug),
-        kind=_lower(f.text("kind")),
+        kind=f.text("kind"),
         with_=_contacts(f, "with"),
         follow_ups=tuple(_follow_ups(f, slug, is_entry=True)),
         referrals=tuple(_referrals(f, slug, day)),
@@ -141,10 +141,6 @@ def title_from_slug(slug: str) -> str:
 def _is(f: Fields, key: str, slug: str) -> bool:
     value = f.data.get(key)
     return isinstance(value, str) and slug_text(value.strip()) == slug
-
-
-def _lower(text: str | None) -> str | None:
-    return text.lower() if text else None
 
 
 def _contacts(f: Fields, key: str) -> tuple[str, ...]:

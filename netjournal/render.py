@@ -56,7 +56,7 @@ def source_uri(source: Source) -> str:
 
 def anchor_id(slug: str) -> str:
     """The HTML id of a journal entry on its month page: its slug, made safe as an id."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", slug).strip("-") or "entry"
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", slug).strip("-.") or "entry"
 
 
 def render_site(journal: Journal, today: date) -> dict[str, str]:
@@ -219,8 +219,7 @@ def money(value: Decimal | None) -> Markup:
     """An amount with thousands separators and no currency (the journal's own)."""
     if value is None:
         return Markup("")
-    text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
-    return Markup(text)
+    return Markup(f"{value:,}")
 
 
 def days(count: int) -> str:

@@ -251,3 +251,16 @@ def test_follow_ups_concern_the_contact_named_else_the_people_met(journal_of):
     found = queries.follow_ups_by_contact(journal, agenda)
     assert [d.follow_up.what for d in found["jane"]] == ["for both", "for a name", "own"]
     assert [d.follow_up.what for d in found["tom"]] == ["for both", "for tom", "for a name"]
+
+
+def test_a_follow_up_on_one_contact_about_another_concerns_both(journal_of):
+    journal = journal_of(
+        {
+            "contacts/jane.md": "---\nname: J\nfollow_ups: [{what: ask, due: 2026-12-01, who: tom}]"
+            "\n---\n",
+            "contacts/tom.md": "---\nname: T\n---\n",
+        }
+    )
+    found = queries.follow_ups_by_contact(journal, queries.follow_up_agenda(journal, TODAY))
+    assert [d.follow_up.what for d in found["jane"]] == ["ask"]
+    assert [d.follow_up.what for d in found["tom"]] == ["ask"]

@@ -65,7 +65,7 @@ def test_a_contact_with_every_key_is_read(write, read):
     assert jane.met_at == "2025-06-12-chamber-mixer"
     assert jane.introduced_by == "tom-okafor"
     assert jane.source is Source.NETWORK_REFERRAL
-    assert jane.relationship == "referral-partner"
+    assert jane.relationship == "Referral-Partner"  # shown as typed
     assert (jane.cadence.count, jane.cadence.unit) == (3, Unit.MONTHS)
     assert (jane.birthday.month, jane.birthday.day, jane.birthday.year) == (4, 12, None)
     assert jane.needs == ("Families without a will",)
@@ -110,7 +110,7 @@ def test_an_entry_with_every_key_is_read(write, read):
     assert entry.slug == "2025-03-04-coffee-with-jane"
     assert entry.title == "Coffee with jane"  # derived from the file name
     assert entry.date == date(2025, 3, 4) and entry.time == datetime(2025, 3, 4, 8, 30)
-    assert entry.kind == "coffee"
+    assert entry.kind == "Coffee"
     assert entry.with_ == ("jane-doe",)
     given, received = entry.referrals
     assert (given.direction, given.contact, given.prospect, given.value, given.status) == (

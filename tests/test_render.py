@@ -120,3 +120,10 @@ def test_headings_in_notes_sit_below_the_entry_heading(journal_of):
     )
     month = render_site(journal, date(2026, 1, 3))["journal/2026-01.md"]
     assert "### Agenda" in month and "\n# not a heading" in month
+
+
+def test_a_name_with_an_emoji_keeps_its_page_title(write, build_site):
+    write("contacts/emo.md", '---\nname: "Jane 😀 Doe"\n---\n')
+    page = (build_site() / "contacts/emo.html").read_text(encoding="utf-8")
+    assert "<title>Jane 😀 Doe - Test journal</title>" in page
+    assert "title:" not in page  # the front matter was read, not shown

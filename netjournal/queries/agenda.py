@@ -77,12 +77,10 @@ def follow_ups_by_contact(journal: Journal, agenda: FollowUpAgenda) -> dict[str,
     found: dict[str, list[DueFollowUp]] = {}
     for item in (*agenda.overdue, *agenda.soon, *agenda.later):
         f = item.follow_up
-        concerned: tuple[str, ...]
+        concerned: tuple[str, ...] = () if f.origin_is_entry else (f.origin,)
         if f.who is not None and f.who in journal.contacts:
-            concerned = (f.who,)
-        elif not f.origin_is_entry:
-            concerned = (f.origin,)
-        else:
+            concerned = (*concerned, f.who) if f.who not in concerned else concerned
+        elif f.origin_is_entry:
             concerned = people.get(f.origin, ())
         for slug in concerned:
             found.setdefault(slug, []).append(item)
