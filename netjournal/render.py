@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import queries
 from .escape import external_link, finalize, link, markdown_text, page_title
-from .model import Contact, Journal, JournalEntry, Source
+from .model import Contact, Journal, JournalEntry, Opportunity, Source
 
 DASHBOARD = "index.md"
 FOLLOW_UPS = "follow-ups.md"
@@ -95,7 +95,7 @@ class _Site:
                 cadence=self.cadence,
                 recent=queries.recent_entries(self.journal, self.today),
                 sources=self.sources,
-                ledger=self.ledger,
+                referrals=queries.referral_totals(self.ledger),
             ),
             FOLLOW_UPS: self.render(
                 "follow_ups.md.j2",
@@ -106,7 +106,10 @@ class _Site:
             ),
             CONTACTS: self.render("contacts.md.j2", CONTACTS, "Contacts", touches=self.touches),
             JOURNAL: self.render(
-                "journal.md.j2", JOURNAL, "Journal", months=sorted(months.items(), reverse=True)
+                "journal.md.j2",
+                JOURNAL,
+                "Journal",
+                months=[(m, e, queries.kinds(e)) for m, e in sorted(months.items(), reverse=True)],
             ),
             SOURCES: self.render(
                 "sources.md.j2",
@@ -128,7 +131,12 @@ class _Site:
             )
         for month, entries in months.items():
             pages[month_uri(month)] = self.render(
-                "month.md.j2", month_uri(month), month_name(month), month=month, entries=entries
+                "month.md.j2",
+                month_uri(month),
+                month_name(month),
+                month=month,
+                entries=entries,
+                overdue={d.follow_up for d in self.agenda.overdue},
             )
         for contact in self.journal.contacts.values():
             pages[contact_uri(contact.slug)] = self._contact(contact)
@@ -144,8 +152,7 @@ class _Site:
             contact.name,
             contact=contact,
             touches=len(touched),
-            last_touch=last,
-            next_due=contact.cadence.next_due(last) if contact.cadence and last else None,
+            status=queries.keep_in_touch(contact, last, self.today),
             timeline=self.timelines.get(contact.slug, []),
             balance=balance,
             follow_ups=self.follow_ups.get(contact.slug, []),
@@ -211,7 +218,11 @@ def _environment(journal: Journal) -> Environment:
         anchor=lambda slug: Markup("{#" + anchor_id(slug) + "}"),
         contacts=contacts,
     )
-    env.globals.update(Counter=Counter)
+
+    def referrer(opportunity: Opportunity) -> str | None:
+        return queries.opportunity_referrer(opportunity, journal.contacts[opportunity.contact])
+
+    env.globals.update(brought_by=queries.brought_by, referrer=referrer)
     return env
 
 

@@ -48,12 +48,6 @@ def parse_text(value: Any) -> str:
     return str(value).strip()
 
 
-def parse_texts(value: Any) -> tuple[str, ...]:
-    """A list of text; a single text counts as a list of one."""
-    items = value if isinstance(value, list) else [value]
-    return tuple(text for text in (parse_text(item) for item in items) if text)
-
-
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:([ T])(.*))?", re.ASCII)
 
 

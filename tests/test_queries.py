@@ -194,6 +194,28 @@ def test_sources_count_contacts_opportunities_value_won_and_top_referrers(journa
     assert summaries[Source.NETWORK_REFERRAL].top_referrers == (("ref2", 1),)
 
 
+def test_an_opportunity_referred_on_its_own_credits_its_referrer(journal_of):
+    journal = journal_of(
+        {
+            "contacts/ref.md": "---\nname: R\n---\n",
+            "contacts/a.md": """
+                ---
+                name: A
+                source: self-referral
+                opportunities:
+                  - {title: extra work, source: referral, referred_by: ref}
+                  - {title: own work}
+                ---
+            """,
+        }
+    )
+    summaries = {s.source: s for s in queries.source_summaries(journal)}
+    assert summaries[Source.REFERRAL].top_referrers == (("ref", 1),)
+    extra, own = journal.contacts["a"].opportunities
+    assert queries.opportunity_referrer(extra, journal.contacts["a"]) == "ref"
+    assert queries.opportunity_referrer(own, journal.contacts["a"]) is None
+
+
 def test_referral_ledger_counts_both_ways(journal_of):
     journal = journal_of(
         {

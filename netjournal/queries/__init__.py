@@ -5,13 +5,23 @@ from .agenda import (
     DueFollowUp,
     FollowUpAgenda,
     GoingCold,
+    KeepInTouch,
     cadence_report,
     follow_up_agenda,
     follow_ups_by_contact,
+    keep_in_touch,
     open_follow_ups,
 )
-from .sources import ReferralBalance, SourceSummary, referral_ledger, source_summaries
-from .timeline import Happening, TimelineEvent, recent_entries, timeline, timelines
+from .sources import (
+    ReferralBalance,
+    SourceSummary,
+    brought_by,
+    opportunity_referrer,
+    referral_ledger,
+    referral_totals,
+    source_summaries,
+)
+from .timeline import Happening, TimelineEvent, kinds, recent_entries, timeline, timelines
 from .touches import last_touches, touched, touches
 
 __all__ = [
@@ -20,16 +30,22 @@ __all__ = [
     "FollowUpAgenda",
     "GoingCold",
     "Happening",
+    "KeepInTouch",
     "ReferralBalance",
     "SourceSummary",
     "TimelineEvent",
+    "brought_by",
     "cadence_report",
     "follow_up_agenda",
     "follow_ups_by_contact",
+    "keep_in_touch",
+    "kinds",
     "last_touches",
     "open_follow_ups",
+    "opportunity_referrer",
     "recent_entries",
     "referral_ledger",
+    "referral_totals",
     "source_summaries",
     "timeline",
     "timelines",

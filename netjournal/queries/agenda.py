@@ -46,6 +46,23 @@ class CadenceReport:
     never_touched: tuple[Contact, ...]
 
 
+@dataclass(frozen=True)
+class KeepInTouch:
+    """Where a contact stands against their cadence: `days_late` > 0 when a touch is overdue."""
+
+    last_touch: date | None
+    next_due: date | None
+    days_late: int = 0
+
+
+def keep_in_touch(contact: Contact, last_touch: date | None, today: date) -> KeepInTouch:
+    """The next touch a contact's cadence asks for after `last_touch`, judged on `today`."""
+    if contact.cadence is None or last_touch is None:
+        return KeepInTouch(last_touch, None)
+    due = contact.cadence.next_due(last_touch)
+    return KeepInTouch(last_touch, due, max(0, (today - due).days))
+
+
 def open_follow_ups(journal: Journal) -> list[FollowUp]:
     """Every follow-up not yet done, from contacts and journal entries."""
     found = [f for contact in journal.contacts.values() for f in contact.follow_ups]
@@ -97,9 +114,9 @@ def cadence_report(journal: Journal, today: date) -> CadenceReport:
         if contact.slug not in last:
             never.append(contact)
             continue
-        due = contact.cadence.next_due(last[contact.slug])
-        if due < today:
-            cold.append(GoingCold(contact, last[contact.slug], due, (today - due).days))
+        status = keep_in_touch(contact, last[contact.slug], today)
+        if status.days_late and status.next_due:
+            cold.append(GoingCold(contact, last[contact.slug], status.next_due, status.days_late))
     cold.sort(key=lambda c: (-c.days_late, c.contact.name.lower()))
     never.sort(key=lambda c: c.name.lower())
     return CadenceReport(tuple(cold), tuple(never))

@@ -42,6 +42,11 @@ def brought_by(contact: Contact) -> str | None:
     return contact.referred_by or contact.introduced_by
 
 
+def opportunity_referrer(opportunity: Opportunity, contact: Contact) -> str | None:
+    """Who referred an opportunity: its own `referred_by`, else its contact's."""
+    return opportunity.referred_by or contact.referred_by
+
+
 def source_summaries(journal: Journal, top: int = 5) -> list[SourceSummary]:
     """One summary per source, in the order of the Source enum."""
     contacts: dict[Source, list[Contact]] = defaultdict(list)
@@ -56,6 +61,8 @@ def source_summaries(journal: Journal, top: int = 5) -> list[SourceSummary]:
             source = opportunity_source(opportunity, contact)
             if source:
                 opportunities[source].append(opportunity)
+                if opportunity.referred_by:  # credited on its own, beyond the contact
+                    referrers[source][opportunity.referred_by] += 1
     return [
         SourceSummary(
             source,
@@ -78,6 +85,11 @@ class ReferralBalance:
     contact: str
     given: tuple[Referral, ...] = field(default=())
     received: tuple[Referral, ...] = field(default=())
+
+
+def referral_totals(ledger: list[ReferralBalance]) -> tuple[int, int]:
+    """How many referrals you gave and received, in all."""
+    return sum(len(b.given) for b in ledger), sum(len(b.received) for b in ledger)
 
 
 def referral_ledger(journal: Journal) -> list[ReferralBalance]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -83,6 +83,11 @@ def _entry_events(entry: JournalEntry) -> Iterator[tuple[str, TimelineEvent]]:
     for first, second in entry.introductions:
         yield first, TimelineEvent(entry.date, Happening.INTRODUCED, entry, other=second)
         yield second, TimelineEvent(entry.date, Happening.INTRODUCED, entry, other=first)
+
+
+def kinds(entries: list[JournalEntry]) -> list[tuple[str, int]]:
+    """How many entries of each kind, most common first."""
+    return Counter(e.kind for e in entries if e.kind).most_common()
 
 
 def recent_entries(journal: Journal, today: date, count: int = 8) -> list[JournalEntry]:
