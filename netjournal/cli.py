@@ -7,6 +7,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,7 @@ def build(
     """Build the journal's site; the previous site stays until the new one is complete."""
     with _mkdocs(today, public):
         config = _load(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
+        # The plugin checks too, but only sees the temporary folder build_atomically uses.
         plugin = config.plugins.get("netjournal")
         if isinstance(plugin, NetjournalPlugin):
             refuse_site_dir(Path(config.site_dir), plugin.config)
@@ -143,8 +145,9 @@ def check(config_file: str | None, output: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     """Show overdue and upcoming follow-ups, and relationships past their cadence."""
-    result = _read(config_file)
-    day = _today(config_file, today)
+    folders = _plugin_options(config_file)
+    result = read_journal(folders.root, folders.contacts, folders.journal)
+    day = _today(folders.today, today)
     agenda = queries.follow_up_agenda(result.journal, day)
     cadence = queries.cadence_report(result.journal, day)
     render = due_json if as_json else due_text
@@ -178,27 +181,36 @@ def _load(config_file: str | None, **options: Any) -> MkDocsConfig:
         raise click.ClickException(f"{path}: {error}") from None
 
 
-def _plugin_options(config_file: str | None) -> tuple[Path, Path, Path, Any]:
-    """The journal's root, contacts and journal folders, and `today` from mkdocs.yml."""
+@dataclass(frozen=True)
+class _Folders:
+    """Where the journal is, and the `today` its mkdocs.yml pins, if any."""
+
+    root: Path
+    contacts: Path
+    journal: Path
+    today: str | date | None = None
+
+
+def _plugin_options(config_file: str | None) -> _Folders:
+    """The journal's folders from mkdocs.yml (loaded once), or ./contacts and ./journal."""
     if config_file is None and not Path("mkdocs.yml").is_file():
         root = Path.cwd()
-        return root, root / "contacts", root / "journal", None
+        return _Folders(root, root / "contacts", root / "journal")
     config = _load(config_file)
     plugin = config.plugins.get("netjournal")
     root = Path(config.config_file_path or ".").resolve().parent
     if plugin is None:
-        return root, root / "contacts", root / "journal", None
+        return _Folders(root, root / "contacts", root / "journal")
     options = plugin.config
-    return root, Path(options["contacts"]), Path(options["journal"]), options["today"]
+    return _Folders(root, Path(options["contacts"]), Path(options["journal"]), options["today"])
 
 
 def _read(config_file: str | None) -> ReadResult:
-    root, contacts, journal, _ = _plugin_options(config_file)
-    return read_journal(root, contacts, journal)
+    folders = _plugin_options(config_file)
+    return read_journal(folders.root, folders.contacts, folders.journal)
 
 
-def _today(config_file: str | None, today: str | None) -> date:
-    configured = _plugin_options(config_file)[3] if today is None else None
+def _today(configured: str | date | None, today: str | None) -> date:
     try:
         return resolve_today(configured, today)
     except MkDocsException as error:

@@ -76,6 +76,8 @@ class _Site:
         self.ledger = queries.referral_ledger(journal)
         self.timelines = queries.timelines(journal)
         self.follow_ups = queries.follow_ups_by_contact(journal, self.agenda)
+        self.balances = {balance.contact: balance for balance in self.ledger}
+        self.overdue = {item.follow_up for item in self.agenda.overdue}
 
     def render(self, template: str, uri: str, title: str, **context: Any) -> str:
         common = {"journal": self.journal, "today": self.today, "page_uri": uri}
@@ -136,7 +138,7 @@ class _Site:
                 month_name(month),
                 month=month,
                 entries=entries,
-                overdue={d.follow_up for d in self.agenda.overdue},
+                overdue=self.overdue,
             )
         for contact in self.journal.contacts.values():
             pages[contact_uri(contact.slug)] = self._contact(contact)
@@ -145,7 +147,6 @@ class _Site:
     def _contact(self, contact: Contact) -> str:
         touched = self.touches.get(contact.slug, [])
         last = touched[-1].date if touched else None
-        balance = next((b for b in self.ledger if b.contact == contact.slug), None)
         return self.render(
             "contact.md.j2",
             contact_uri(contact.slug),
@@ -154,7 +155,7 @@ class _Site:
             touches=len(touched),
             status=queries.keep_in_touch(contact, last, self.today),
             timeline=self.timelines.get(contact.slug, []),
-            balance=balance,
+            balance=self.balances.get(contact.slug),
             follow_ups=self.follow_ups.get(contact.slug, []),
         )
 

@@ -94,11 +94,11 @@ def follow_ups_by_contact(journal: Journal, agenda: FollowUpAgenda) -> dict[str,
     found: dict[str, list[DueFollowUp]] = {}
     for item in (*agenda.overdue, *agenda.soon, *agenda.later):
         f = item.follow_up
-        concerned: tuple[str, ...] = () if f.origin_is_entry else (f.origin,)
-        if f.who is not None and f.who in journal.contacts:
-            concerned = (*concerned, f.who) if f.who not in concerned else concerned
-        elif f.origin_is_entry:
-            concerned = people.get(f.origin, ())
+        named = f.who if f.who is not None and f.who in journal.contacts else None
+        if f.origin_is_entry:
+            concerned = [named] if named else list(people.get(f.origin, ()))
+        else:
+            concerned = [f.origin] + ([named] if named and named != f.origin else [])
         for slug in concerned:
             found.setdefault(slug, []).append(item)
     return found
