@@ -17,8 +17,13 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-SOURCES = ["referral", "network-referral", "self-referral", "marketing-response",
-           "reputation-response"]
+SOURCES = [
+    "referral",
+    "network-referral",
+    "self-referral",
+    "marketing-response",
+    "reputation-response",
+]
 KINDS = ["coffee", "call", "meeting", "one-to-one", "event", "email"]
 
 
@@ -33,7 +38,8 @@ def write_journal(root: Path, contacts: int, entries: int) -> None:
         (root / "contacts" / f"{slug}.md").write_text(
             f"---\nname: Person {i}\ncompany: Company {i % 97}\nsource: {source}{referrer}\n"
             f"cadence: {rng.choice(['2w', '1m', '3m'])}\nopportunities:\n"
-            f"  - {{title: Work {i}, date: 2025-06-01, status: won, value: {rng.randint(1, 90) * 100}}}\n"
+            f"  - {{title: Work {i}, date: 2025-06-01, status: won, "
+            f"value: {rng.randint(1, 90) * 100}}}\n"
             f"---\nNotes about person {i}.\n",
             encoding="utf-8",
         )
@@ -45,7 +51,8 @@ def write_journal(root: Path, contacts: int, entries: int) -> None:
         people = ", ".join(rng.sample(slugs, 2))
         (folder / f"{day}-entry-{n:05d}.md").write_text(
             f"---\ndate: {day}\nkind: {rng.choice(KINDS)}\nwith: [{people}]\nfollow_ups:\n"
-            f"  - {{what: Follow up {n}, due: {day + timedelta(days=14)}, done: {rng.random() < 0.8}}}\n"
+            f"  - {{what: Follow up {n}, due: {day + timedelta(days=14)}, "
+            f"done: {rng.random() < 0.8}}}\n"
             f"---\nWe talked about item {n}.\n",
             encoding="utf-8",
         )
@@ -73,8 +80,10 @@ def main() -> None:
         build = timed([netjournal, "build", "--today", "2026-11-23"], root)
         pages = sum(1 for _ in (root / "site").rglob("*.html"))
         size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
-        print(f"{contacts} contacts, {entries} entries: check {check:.1f} s, build {build:.1f} s, "
-              f"{pages} pages, site {size / 1_048_576:.0f} MiB")
+        print(
+            f"{contacts} contacts, {entries} entries: check {check:.1f} s, build {build:.1f} s, "
+            f"{pages} pages, site {size / 1_048_576:.0f} MiB"
+        )
 
 
 if __name__ == "__main__":

@@ -55,7 +55,9 @@ def _without_timestamps(base: Any) -> Any:
 
 
 PYTHON_LOADER: Any = _without_timestamps(yaml.SafeLoader)
-# libyaml when present: 20-50 times faster. Both give the same messages here (tests check).
+# libyaml when present: 20-50 times faster. A file it refuses is read again by PyYAML's own
+# loader, whose messages (and netjournal's own limits, which libyaml's may pre-empt) do not
+# change with the libyaml a PyYAML release bundles.
 LOADER: Any = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 _CLOSING = re.compile(r"(---|\.\.\.)[ \t]*")
@@ -143,18 +145,24 @@ class _Builder:
                 "delete it, or put a space in its place",
                 *self.lines.place(At(separator.start())),
             )
-        loader = None
         try:
-            loader = self.loader_class(self.text)
-            self._read(loader)
+            self._read_with(self.loader_class)
         except yaml.MarkedYAMLError as error:
-            raise explain(error, self.text, self.lines.place) from None
+            if self.loader_class is PYTHON_LOADER:
+                raise explain(error, self.text, self.lines.place) from None
+            # libyaml refused it: PyYAML's own loader says why, in words that do not change
+            # with the libyaml a release bundles, and netjournal's own limits fire first.
+            return _Builder(self.text, self.document.body, PYTHON_LOADER).build()
         except yaml.reader.ReaderError as error:
             raise unreadable_character(error, self.text, self.lines.place) from None
-        finally:
-            if loader is not None:
-                loader.dispose()
         return self.document
+
+    def _read_with(self, loader_class: Any) -> None:
+        loader = loader_class(self.text)
+        try:
+            self._read(loader)
+        finally:
+            loader.dispose()
 
     def _read(self, loader: Any) -> None:
         documents = 0
@@ -246,15 +254,16 @@ class _Builder:
         if odd is not None:
             raise self._error("NJ004", invisible_space_message(odd.group()), event)
         assert isinstance(mapping.value, dict)
+        where = (*mapping.path, key)
         if key in mapping.value:
-            line, _ = self.document.key_at[(*mapping.path, key)]
+            line, _ = self.document.key_at[where]
             raise self._error(
                 "NJ006",
                 f"key '{key}' appears twice in one place (first on line {line}): "
                 "keep one, or merge their values",
                 event,
             )
-        self.document.key_at[(*mapping.path, key)] = self.lines.place(event.start_mark)
+        self.document.key_at[where] = self.lines.place(event.start_mark)
         return key
 
     def _scalar(self, loader: Any, event: Any, path: Path) -> Any:

@@ -326,3 +326,47 @@ def test_the_same_front_matter_reads_the_same_with_either_yaml_parser(write, rea
     with_libyaml = read()
     monkeypatch.setattr(front_matter, "LOADER", front_matter.PYTHON_LOADER)
     assert read() == with_libyaml
+
+
+def _libyaml_that_stops_at(depth: int, problem: str) -> type:
+    """A libyaml loader with a nesting limit of its own and a message netjournal never saw,
+    as a new PyYAML release may bundle (6.0.4's libyaml stops at 1,000 levels)."""
+    import yaml
+
+    from netjournal import front_matter
+
+    class Stricter(front_matter.LOADER):  # type: ignore[misc,name-defined]
+        level = 0
+
+        def get_event(self) -> yaml.Event:
+            event = super().get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                self.level += 1
+                if self.level > depth:
+                    raise yaml.MarkedYAMLError(problem=problem, problem_mark=event.start_mark)
+            return event
+
+    return Stricter
+
+
+def test_netjournals_nesting_limit_fires_whatever_limit_libyaml_has(write, read, monkeypatch):
+    from netjournal import front_matter
+
+    monkeypatch.setattr(front_matter, "LOADER", _libyaml_that_stops_at(3, "too deep, says C"))
+    write("contacts/jane-doe.md", "---\nname: Jane Doe\nx: " + "[" * 10_000 + "\n---\n")
+    assert messages(read()) == [
+        "contacts/jane-doe.md:3:23: error NJ004 the values are nested more than 20 levels "
+        "deep: netjournal's keys never need more than 3"
+    ]
+
+
+def test_a_file_libyaml_refuses_in_words_netjournal_does_not_know_is_read_again(
+    write, read, monkeypatch
+):
+    from netjournal import front_matter
+
+    monkeypatch.setattr(front_matter, "LOADER", _libyaml_that_stops_at(1, "an unheard-of wording"))
+    write("contacts/jane-doe.md", "---\nname: Jane Doe\nx: [[[1]]]\ntags: [a, b]\n---\n")
+    result = read()
+    assert not result.problems
+    assert result.journal.contacts["jane-doe"].tags == ("a", "b")
