@@ -81,3 +81,61 @@ def test_the_branches_journal_reads_without_a_problem() -> None:
     from netjournal.reader import read_journal
 
     assert read_journal(JOURNALS / "branches").problems == ()
+
+
+# Bugs an independent review once planted without any test noticing. Each must now change
+# a pinned page: (template, text as shipped, text as planted), or a query replaced.
+PLANTED_IN_TEMPLATES = {
+    "given and received swapped on the dashboard": (
+        "dashboard.md.j2",
+        "**{{ referrals[0] }} given**, **{{ referrals[1] }} received**",
+        "**{{ referrals[1] }} given**, **{{ referrals[0] }} received**",
+    ),
+    "'overdue by' removed from a contact page": (
+        "contact.md.j2",
+        " (**overdue by {{ status.days_late | days }}**)",
+        "",
+    ),
+    "a kind's name dropped from the journal index": (
+        "journal.md.j2",
+        "{{ kind }} {{ count }}",
+        "{{ count }}",
+    ),
+}
+
+
+def _swapped(ledger: list) -> tuple[int, int]:
+    return sum(len(b.received) for b in ledger), sum(len(b.given) for b in ledger)
+
+
+PLANTED_IN_QUERIES = {
+    "kinds returns nothing": ("kinds", lambda entries: []),
+    "referral_totals swapped": ("referral_totals", _swapped),
+}
+
+
+@pytest.mark.parametrize("bug", sorted(PLANTED_IN_TEMPLATES))
+def test_a_bug_planted_in_a_template_changes_a_golden_page(bug: str, monkeypatch) -> None:
+    import jinja2
+
+    name, shipped, planted = PLANTED_IN_TEMPLATES[bug]
+    original = jinja2.PackageLoader.get_source
+
+    def get_source(self, environment, template):  # type: ignore[no-untyped-def]
+        source, filename, uptodate = original(self, environment, template)
+        if template == name:
+            assert shipped in source, f"{name} no longer holds the text this test plants over"
+            source = source.replace(shipped, planted)
+        return source, filename, uptodate
+
+    monkeypatch.setattr(jinja2.PackageLoader, "get_source", get_source)
+    assert _pages("sample") != _golden("sample")
+
+
+@pytest.mark.parametrize("bug", sorted(PLANTED_IN_QUERIES))
+def test_a_bug_planted_in_a_query_changes_a_golden_page(bug: str, monkeypatch) -> None:
+    from netjournal import queries
+
+    name, planted = PLANTED_IN_QUERIES[bug]
+    monkeypatch.setattr(queries, name, planted)
+    assert _pages("sample") != _golden("sample")

@@ -51,3 +51,40 @@ def test_directory_urls_when_offline_is_off(write, build_site):
     )
     assert (site / "contacts/jane/index.html").is_file()
     assert not (site / "search/search_index.js").exists()
+
+
+def test_add_pages_keeps_your_own_page_and_puts_only_the_index_pages_in_the_nav(tmp_path):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    from netjournal.plugin import add_pages
+
+    docs = tmp_path / "docs"
+    (docs / "contacts").mkdir(parents=True)
+    (docs / "contacts" / "jane.md").write_text("# My own Jane page\n", encoding="utf-8")
+    (docs / "about.md").write_text("# About\n", encoding="utf-8")
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "T", "docs_dir": str(docs), "site_dir": str(tmp_path / "s")})
+    assert config.validate() == ([], [])
+    config.plugins._current_plugin = "netjournal"  # as MkDocs sets it while a plugin runs
+    files = Files(
+        [File(uri, str(docs), config.site_dir, False) for uri in ("contacts/jane.md", "about.md")]
+    )
+    add_pages(
+        files,
+        config,
+        {"index.md": "# Dashboard\n", "contacts/jane.md": "# Jane\n", "contacts/tom.md": "# T\n"},
+    )
+    jane = files.get_file_from_path("contacts/jane.md")
+    assert jane is not None and jane.content_string == "# My own Jane page\n"
+    tom = files.get_file_from_path("contacts/tom.md")
+    assert tom is not None and tom.content_string == "# T\n" and not tom.inclusion.is_in_nav()
+    assert config.nav is not None
+    assert [next(iter(item.values())) for item in config.nav[:5]] == [
+        "index.md",
+        "follow-ups.md",
+        "contacts/index.md",
+        "journal/index.md",
+        "sources/index.md",
+    ]
+    assert config.nav[5:] == ["about.md"]
