@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,9 +12,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import queries
+from . import views
 from .escape import external_link, finalize, link, markdown_text, page_title
-from .model import Contact, Journal, JournalEntry, Opportunity, Source
+from .model import Direction, Journal, JournalEntry, Source
+from .queries import Happening
 
 DASHBOARD = "index.md"
 FOLLOW_UPS = "follow-ups.md"
@@ -61,103 +61,32 @@ def anchor_id(slug: str) -> str:
 
 def render_site(journal: Journal, today: date) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs."""
-    site = _Site(journal, today)
-    return site.pages()
+    facts = views.facts(journal, today)
+    env = _environment(journal)
 
-
-class _Site:
-    def __init__(self, journal: Journal, today: date) -> None:
-        self.journal, self.today = journal, today
-        self.env = _environment(journal)
-        self.touches = queries.touches(journal, today)
-        self.agenda = queries.follow_up_agenda(journal, today)
-        self.cadence = queries.cadence_report(journal, today)
-        self.sources = queries.source_summaries(journal)
-        self.ledger = queries.referral_ledger(journal)
-        self.timelines = queries.timelines(journal)
-        self.follow_ups = queries.follow_ups_by_contact(journal, self.agenda)
-        self.balances = {balance.contact: balance for balance in self.ledger}
-        self.overdue = {item.follow_up for item in self.agenda.overdue}
-
-    def render(self, template: str, uri: str, title: str, **context: Any) -> str:
-        common = {"journal": self.journal, "today": self.today, "page_uri": uri}
-        markdown = self.env.get_template(template).render(**common, **context)
+    def render(template: str, uri: str, title: str, view: object) -> str:
+        markdown = env.get_template(template).render(view=view, page_uri=uri)
         return page_title(title) + markdown
 
-    def pages(self) -> dict[str, str]:
-        months: dict[str, list[JournalEntry]] = defaultdict(list)
-        for entry in self.journal.entries:
-            months[entry.month].append(entry)
-        pages = {
-            DASHBOARD: self.render(
-                "dashboard.md.j2",
-                DASHBOARD,
-                "Dashboard",
-                agenda=self.agenda,
-                cadence=self.cadence,
-                recent=queries.recent_entries(self.journal, self.today),
-                sources=self.sources,
-                referrals=queries.referral_totals(self.ledger),
-            ),
-            FOLLOW_UPS: self.render(
-                "follow_ups.md.j2",
-                FOLLOW_UPS,
-                "Follow-ups",
-                agenda=self.agenda,
-                cadence=self.cadence,
-            ),
-            CONTACTS: self.render("contacts.md.j2", CONTACTS, "Contacts", touches=self.touches),
-            JOURNAL: self.render(
-                "journal.md.j2",
-                JOURNAL,
-                "Journal",
-                months=[(m, e, queries.kinds(e)) for m, e in sorted(months.items(), reverse=True)],
-            ),
-            SOURCES: self.render(
-                "sources.md.j2",
-                SOURCES,
-                "Sources",
-                sources=self.sources,
-                ledger=self.ledger,
-                meanings=SOURCE_MEANINGS,
-            ),
-        }
-        for summary in self.sources:
-            uri = source_uri(summary.source)
-            pages[uri] = self.render(
-                "source.md.j2",
-                uri,
-                summary.source.label,
-                summary=summary,
-                meaning=SOURCE_MEANINGS[summary.source],
-            )
-        for month, entries in months.items():
-            pages[month_uri(month)] = self.render(
-                "month.md.j2",
-                month_uri(month),
-                month_name(month),
-                month=month,
-                entries=entries,
-                overdue=self.overdue,
-            )
-        for contact in self.journal.contacts.values():
-            pages[contact_uri(contact.slug)] = self._contact(contact)
-        return pages
-
-    def _contact(self, contact: Contact) -> str:
-        touched = self.touches.get(contact.slug, [])
-        last = touched[-1].date if touched else None
-        return self.render(
-            "contact.md.j2",
-            contact_uri(contact.slug),
-            contact.name,
-            contact=contact,
-            touches=len(touched),
-            status=queries.keep_in_touch(contact, last, self.today),
-            timeline=self.timelines.get(contact.slug, []),
-            balance=self.balances.get(contact.slug),
-            follow_ups=self.follow_ups.get(contact.slug, []),
+    pages = {
+        DASHBOARD: render("dashboard.md.j2", DASHBOARD, "Dashboard", views.dashboard(facts)),
+        FOLLOW_UPS: render("follow_ups.md.j2", FOLLOW_UPS, "Follow-ups", views.follow_ups(facts)),
+        CONTACTS: render("contacts.md.j2", CONTACTS, "Contacts", views.contacts(facts)),
+        JOURNAL: render("journal.md.j2", JOURNAL, "Journal", views.journal_index(facts)),
+        SOURCES: render("sources.md.j2", SOURCES, "Sources", views.sources(facts)),
+    }
+    for summary in facts.sources:
+        uri = source_uri(summary.source)
+        pages[uri] = render("source.md.j2", uri, summary.source.label, views.source(facts, summary))
+    for month, entries in views.months(journal).items():
+        uri = month_uri(month)
+        pages[uri] = render(
+            "month.md.j2", uri, month_name(month), views.month_page(facts, month, entries)
         )
+    for contact in journal.contacts.values():
+        uri = contact_uri(contact.slug)
+        pages[uri] = render("contact.md.j2", uri, contact.name, views.contact_page(facts, contact))
+    return pages
 
 
 def _environment(journal: Journal) -> Environment:
@@ -220,10 +149,9 @@ def _environment(journal: Journal) -> Environment:
         contacts=contacts,
     )
 
-    def referrer(opportunity: Opportunity) -> str | None:
-        return queries.opportunity_referrer(opportunity, journal.contacts[opportunity.contact])
-
-    env.globals.update(brought_by=queries.brought_by, referrer=referrer)
+    env.globals.update(
+        Happening=Happening, Direction=Direction, meanings=SOURCE_MEANINGS, pages=INDEX_PAGES
+    )
     return env
 
 

@@ -88,8 +88,8 @@ def test_the_branches_journal_reads_without_a_problem() -> None:
 PLANTED_IN_TEMPLATES = {
     "given and received swapped on the dashboard": (
         "dashboard.md.j2",
-        "**{{ referrals[0] }} given**, **{{ referrals[1] }} received**",
-        "**{{ referrals[1] }} given**, **{{ referrals[0] }} received**",
+        "**{{ view.referrals_given }} given**, **{{ view.referrals_received }} received**",
+        "**{{ view.referrals_received }} given**, **{{ view.referrals_given }} received**",
     ),
     "'overdue by' removed from a contact page": (
         "contact.md.j2",

@@ -22,7 +22,7 @@ from .sources import (
     source_summaries,
 )
 from .timeline import Happening, TimelineEvent, kinds, recent_entries, timeline, timelines
-from .touches import last_touches, touched, touches
+from .touches import TouchSummary, last_touches, touch_summaries, touched, touches
 
 __all__ = [
     "CadenceReport",
@@ -34,6 +34,7 @@ __all__ = [
     "ReferralBalance",
     "SourceSummary",
     "TimelineEvent",
+    "TouchSummary",
     "brought_by",
     "cadence_report",
     "follow_up_agenda",
@@ -49,6 +50,7 @@ __all__ = [
     "source_summaries",
     "timeline",
     "timelines",
+    "touch_summaries",
     "touched",
     "touches",
 ]

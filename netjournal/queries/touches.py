@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from ..model import Journal, JournalEntry
@@ -29,6 +30,22 @@ def touches(journal: Journal, today: date) -> dict[str, list[JournalEntry]]:
     return dict(found)
 
 
+@dataclass(frozen=True)
+class TouchSummary:
+    """How many times a contact was touched up to today, and the day of the last touch."""
+
+    count: int
+    last: date | None
+
+
+def touch_summaries(journal: Journal, today: date) -> dict[str, TouchSummary]:
+    """For each touched contact: its touches up to `today` and the last one's day."""
+    return {
+        slug: TouchSummary(len(entries), entries[-1].date)
+        for slug, entries in touches(journal, today).items()
+    }
+
+
 def last_touches(journal: Journal, today: date) -> dict[str, date]:
     """The day each touched contact was last touched, up to `today`."""
-    return {slug: entries[-1].date for slug, entries in touches(journal, today).items()}
+    return {slug: s.last for slug, s in touch_summaries(journal, today).items() if s.last}

@@ -1,0 +1,239 @@
+"""One view model per page: pure functions from the journal's facts to what a page shows.
+
+The queries decide (what is overdue, who brought whom); a view gathers their answers for
+one page, already cut and counted, so its template only lays them out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from . import queries
+from .model import Contact, FollowUp, Journal, JournalEntry, Opportunity
+from .queries.agenda import SOON_DAYS
+
+T = TypeVar("T")
+DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
+RECENT_ENTRIES = 8
+
+
+@dataclass(frozen=True)
+class Cut(Generic[T]):
+    """The first rows of a list, and how many more there are."""
+
+    shown: tuple[T, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.shown)
+
+
+def cut(items: tuple[T, ...] | list[T], rows: int) -> Cut[T]:
+    return Cut(tuple(items[:rows]), len(items))
+
+
+@dataclass(frozen=True)
+class OpportunityRow:
+    opportunity: Opportunity
+    referred_by: str | None  # its own referrer, else its contact's
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    contact: Contact
+    touches: int
+    last_touch: date | None
+    brought_by: str | None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The queries' answers for the whole site, each computed once."""
+
+    journal: Journal
+    today: date
+    touches: dict[str, queries.TouchSummary]
+    agenda: queries.FollowUpAgenda
+    cadence: queries.CadenceReport
+    sources: list[queries.SourceSummary]
+    ledger: list[queries.ReferralBalance]
+    timelines: dict[str, list[queries.TimelineEvent]]
+    follow_ups: dict[str, list[queries.DueFollowUp]]
+    balances: dict[str, queries.ReferralBalance]
+    overdue: frozenset[FollowUp]
+
+
+def facts(journal: Journal, today: date) -> Facts:
+    """Everything the pages need to know about `journal` as of `today`."""
+    agenda = queries.follow_up_agenda(journal, today)
+    ledger = queries.referral_ledger(journal)
+    return Facts(
+        journal=journal,
+        today=today,
+        touches=queries.touch_summaries(journal, today),
+        agenda=agenda,
+        cadence=queries.cadence_report(journal, today),
+        sources=queries.source_summaries(journal),
+        ledger=ledger,
+        timelines=queries.timelines(journal),
+        follow_ups=queries.follow_ups_by_contact(journal, agenda),
+        balances={balance.contact: balance for balance in ledger},
+        overdue=frozenset(item.follow_up for item in agenda.overdue),
+    )
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    contacts: int
+    entries: int
+    overdue: Cut[queries.DueFollowUp]
+    soon: Cut[queries.DueFollowUp]
+    soon_days: int
+    going_cold: Cut[queries.GoingCold]
+    never_touched: tuple[str, ...]
+    recent: tuple[JournalEntry, ...]
+    sources: list[queries.SourceSummary]
+    referrals_given: int
+    referrals_received: int
+
+
+def dashboard(facts: Facts) -> Dashboard:
+    given, received = queries.referral_totals(facts.ledger)
+    return Dashboard(
+        today=facts.today,
+        contacts=len(facts.journal.contacts),
+        entries=len(facts.journal.entries),
+        overdue=cut(facts.agenda.overdue, DASHBOARD_ROWS),
+        soon=cut(facts.agenda.soon, DASHBOARD_ROWS),
+        soon_days=SOON_DAYS,
+        going_cold=cut(facts.cadence.going_cold, DASHBOARD_ROWS),
+        never_touched=tuple(c.slug for c in facts.cadence.never_touched),
+        recent=tuple(queries.recent_entries(facts.journal, facts.today, RECENT_ENTRIES)),
+        sources=facts.sources,
+        referrals_given=given,
+        referrals_received=received,
+    )
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    today: date
+    agenda: queries.FollowUpAgenda
+    cadence: queries.CadenceReport
+    soon_days: int
+
+
+def follow_ups(facts: Facts) -> FollowUps:
+    return FollowUps(facts.today, facts.agenda, facts.cadence, SOON_DAYS)
+
+
+@dataclass(frozen=True)
+class Contacts:
+    rows: tuple[ContactRow, ...]  # by name
+
+
+def contacts(facts: Facts) -> Contacts:
+    people = sorted(facts.journal.contacts.values(), key=lambda c: c.name)
+    return Contacts(tuple(_contact_row(facts, contact) for contact in people))
+
+
+def _contact_row(facts: Facts, contact: Contact) -> ContactRow:
+    touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
+    return ContactRow(contact, touched.count, touched.last, queries.brought_by(contact))
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: str
+    entries: int
+    kinds: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class JournalIndex:
+    entries: int
+    months: tuple[MonthRow, ...]  # newest first
+
+
+def months(journal: Journal) -> dict[str, list[JournalEntry]]:
+    """The entries of each `YYYY-MM` month, oldest first within a month."""
+    found: dict[str, list[JournalEntry]] = defaultdict(list)
+    for entry in journal.entries:
+        found[entry.month].append(entry)
+    return dict(found)
+
+
+def journal_index(facts: Facts) -> JournalIndex:
+    by_month = sorted(months(facts.journal).items(), reverse=True)
+    rows = tuple(MonthRow(m, len(e), queries.kinds(e)) for m, e in by_month)
+    return JournalIndex(len(facts.journal.entries), rows)
+
+
+@dataclass(frozen=True)
+class Month:
+    month: str
+    entries: tuple[JournalEntry, ...]
+    overdue: frozenset[FollowUp]  # the open follow-ups past their due date
+
+
+def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
+    return Month(month, tuple(entries), facts.overdue)
+
+
+@dataclass(frozen=True)
+class Sources:
+    sources: list[queries.SourceSummary]
+    ledger: list[queries.ReferralBalance]
+
+
+def sources(facts: Facts) -> Sources:
+    return Sources(facts.sources, facts.ledger)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    summary: queries.SourceSummary
+    contacts: tuple[ContactRow, ...]
+    opportunities: tuple[OpportunityRow, ...]
+
+
+def source(facts: Facts, summary: queries.SourceSummary) -> SourcePage:
+    return SourcePage(
+        summary,
+        tuple(_contact_row(facts, contact) for contact in summary.contacts),
+        tuple(_opportunity_row(facts.journal, o) for o in summary.opportunities),
+    )
+
+
+def _opportunity_row(journal: Journal, opportunity: Opportunity) -> OpportunityRow:
+    contact = journal.contacts[opportunity.contact]
+    return OpportunityRow(opportunity, queries.opportunity_referrer(opportunity, contact))
+
+
+@dataclass(frozen=True)
+class ContactPage:
+    contact: Contact
+    touches: int
+    status: queries.KeepInTouch
+    timeline: tuple[queries.TimelineEvent, ...]  # newest first
+    balance: queries.ReferralBalance | None
+    follow_ups: tuple[queries.DueFollowUp, ...]  # open ones, most urgent first
+    opportunities: tuple[OpportunityRow, ...]
+
+
+def contact_page(facts: Facts, contact: Contact) -> ContactPage:
+    touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
+    return ContactPage(
+        contact=contact,
+        touches=touched.count,
+        status=queries.keep_in_touch(contact, touched.last, facts.today),
+        timeline=tuple(facts.timelines.get(contact.slug, [])),
+        balance=facts.balances.get(contact.slug),
+        follow_ups=tuple(facts.follow_ups.get(contact.slug, [])),
+        opportunities=tuple(_opportunity_row(facts.journal, o) for o in contact.opportunities),
+    )
