@@ -58,7 +58,7 @@ def read_options(config_file: Path) -> JournalOptions:
     Nothing in the file is run or built: the YAML is only parsed into nodes, and only the
     `netjournal` entry of `plugins:` is looked at (with `!ENV` read as MkDocs does).
     """
-    shown = config_file.name if config_file.parent == Path() else str(config_file)
+    shown = str(config_file)
     try:
         if config_file.stat().st_size > MAX_FILE_BYTES:
             raise OptionsError(f"{shown} is over 2 MB, which no mkdocs.yml needs: check the file")
