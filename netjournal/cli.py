@@ -7,18 +7,17 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from . import queries
+from .options import JournalOptions, OptionsError, default_options, read_options
 from .plugin import (
     PUBLIC_VARIABLE,
     TODAY_VARIABLE,
@@ -28,6 +27,8 @@ from .plugin import (
 )
 from .publish import build_atomically
 from .reader import ReadResult, read_journal
+from .serving import parse_address, serve_journal
+from .site_config import load_site_config
 from .terminal import due_json, due_text
 
 config_option = click.option(
@@ -90,7 +91,8 @@ def build(
     "--dev-addr",
     metavar="IP:PORT",
     default=None,
-    help="Where to serve (default: dev_addr in mkdocs.yml, i.e. 127.0.0.1:8000).",
+    help="Where to serve (default: 127.0.0.1, this computer only, on dev_addr's port in "
+    "mkdocs.yml, i.e. 8000).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 @public_option
@@ -103,12 +105,18 @@ def serve(
     today: str | None,
 ) -> None:
     """Serve the site on this computer, rebuilding it whenever a journal file is saved."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
+    if dev_addr is not None:
+        _address(dev_addr)  # a bad -a is refused before anything is built
     with _mkdocs(today, public):
-        _load(config_file)  # fail early, with a sentence, on a broken mkdocs.yml
-        options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
-        mkdocs_serve(config_file=_config_path(config_file), open_in_browser=open_browser, **options)
+        try:
+            serve_journal(
+                _config_path(config_file),
+                dev_addr,
+                open_browser=open_browser,
+                announce=lambda line: click.echo(line, err=True),
+            )
+        except OptionsError as error:
+            raise click.ClickException(str(error)) from None
 
 
 @main.command()
@@ -145,17 +153,21 @@ def check(config_file: str | None, output: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     """Show overdue and upcoming follow-ups, and relationships past their cadence."""
-    folders = _plugin_options(config_file)
-    result = read_journal(folders.root, folders.contacts, folders.journal)
-    day = _today(folders.today, today)
+    options = _options(config_file)
+    day = _today(options.today, today)
+    result = read_journal(options.root, options.contacts, options.journal)
     agenda = queries.follow_up_agenda(result.journal, day)
     cadence = queries.cadence_report(result.journal, day)
     render = due_json if as_json else due_text
     click.echo(render(result.journal, day, agenda, cadence))
     if result.errors:
+        # Say what each error left out: a follow-up whose `done` has a typo reads as open.
+        for problem in result.errors:
+            click.echo(str(problem), err=True)
         click.echo(
-            f"{_count(len(result.errors), 'problem')} kept some files out of this list: "
-            "run `netjournal check`.",
+            f"{_count(len(result.errors), 'error')} above: a file with an error is left out "
+            "of this list, and a value with an error is read as missing (a follow-up whose "
+            "'done' cannot be read is listed as open): fix them, then run due again.",
             err=True,
         )
 
@@ -169,52 +181,46 @@ def _config_path(config_file: str | None) -> str:
 
 
 def _load(config_file: str | None, **options: Any) -> MkDocsConfig:
-    path = _config_path(config_file)
-    if not Path(path).is_file():
-        raise click.ClickException(
-            f"{path} not found: run netjournal in the journal's folder or name its mkdocs.yml "
-            "with -f"
-        )
     try:
-        return load_config(config_file=path, **options)
-    except MkDocsException as error:
-        raise click.ClickException(f"{path}: {error}") from None
+        return load_site_config(_config_path(config_file), **options)
+    except OptionsError as error:
+        raise click.ClickException(str(error)) from None
 
 
-@dataclass(frozen=True)
-class _Folders:
-    """Where the journal is, and the `today` its mkdocs.yml pins, if any."""
+def _options(config_file: str | None) -> JournalOptions:
+    """netjournal's options, read safely from mkdocs.yml: no hook, plugin or tag runs.
 
-    root: Path
-    contacts: Path
-    journal: Path
-    today: str | date | None = None
-
-
-def _plugin_options(config_file: str | None) -> _Folders:
-    """The journal's folders from mkdocs.yml (loaded once), or ./contacts and ./journal."""
+    Without an mkdocs.yml, the journal is ./contacts and ./journal.
+    """
     if config_file is None and not Path("mkdocs.yml").is_file():
-        root = Path.cwd()
-        return _Folders(root, root / "contacts", root / "journal")
-    config = _load(config_file)
-    plugin = config.plugins.get("netjournal")
-    root = Path(config.config_file_path or ".").resolve().parent
-    if plugin is None:
-        return _Folders(root, root / "contacts", root / "journal")
-    options = plugin.config
-    return _Folders(root, Path(options["contacts"]), Path(options["journal"]), options["today"])
+        return default_options(Path.cwd())
+    path = Path(_config_path(config_file))
+    if not path.is_file():
+        raise click.ClickException(f"{path} not found: name the journal's mkdocs.yml with -f")
+    try:
+        return read_options(path)
+    except OptionsError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _read(config_file: str | None) -> ReadResult:
-    folders = _plugin_options(config_file)
-    return read_journal(folders.root, folders.contacts, folders.journal)
+    options = _options(config_file)
+    return read_journal(options.root, options.contacts, options.journal)
 
 
-def _today(configured: str | date | None, today: str | None) -> date:
+def _today(configured: date | None, today: str | None) -> date:
+    """--today if given (a bad one is blamed on --today), else mkdocs.yml's, else the clock."""
     try:
         return resolve_today(configured, today)
     except MkDocsException as error:
         raise click.BadParameter(str(error), param_hint="--today") from None
+
+
+def _address(dev_addr: str) -> None:
+    try:
+        parse_address(dev_addr)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="-a/--dev-addr") from None
 
 
 @contextmanager

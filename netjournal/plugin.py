@@ -18,9 +18,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import offline
 from .diagnostics import JournalError
+from .options import JournalOptions, OptionsError, plugin_options
 from .publish import clashing_folder
 from .queries.privacy import PUBLIC_FIELDS
 from .render import INDEX_PAGES
+from .serving import JournalServer
 from .site import GeneratedSite, generate
 from .values import BadValue, parse_date
 
@@ -35,6 +37,8 @@ _NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
 
 
 class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
+    """The options as MkDocs types them; `options.py` checks them and says what is wrong."""
+
     contacts = c.Dir(exists=True, default="contacts")
     journal = c.Dir(exists=True, default="journal")
     offline = c.Type(bool, default=True)  # browsable from disk: .html links, search included
@@ -48,21 +52,34 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.serving = False
         self.last_good: GeneratedSite | None = None  # what `serve` shows while a file is broken
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        """MkDocs' errors and warnings about the options; a mistake in them stops the build.
+
+        MkDocs would only warn about an unknown option, and a misspelt `pubilc: true` would
+        publish the private site: netjournal's own check raises instead, naming the line.
+        """
+        try:
+            self.options: JournalOptions = plugin_options(options, config_file_path)
+        except OptionsError as error:
+            raise PluginError(str(error)) from None
+        return super().load_config(options, config_file_path)
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        configured: str | date | None = self.config.today  # type: ignore[assignment]
-        self.today = resolve_today(configured, os.environ.get(TODAY_VARIABLE))
+        self.today = resolve_today(self.options.today, os.environ.get(TODAY_VARIABLE))
         refuse_site_dir(Path(config.site_dir), self.config)
-        self.public = self.config.public or os.environ.get(PUBLIC_VARIABLE) == "1"
+        self.public = self.options.public or os.environ.get(PUBLIC_VARIABLE) == "1"
         if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_DEFAULT_FONT:
             config.theme["font"] = False  # private by default: no request to Google Fonts
         for extension in _NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if self.config.offline:
+        if self.options.offline:
             config.use_directory_urls = False  # so links work from file://
             polyfills = config.extra.setdefault("polyfills", [])
             if offline.WORKER_SHIM not in polyfills:
@@ -74,11 +91,11 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         try:
             site = generate(
                 root,
-                Path(self.config.contacts),
-                Path(self.config.journal),
+                self.options.contacts,
+                self.options.journal,
                 self.today,
                 public=self.public,
-                public_fields=self.config.public_fields,
+                public_fields=self.options.public_fields,
             )
         except JournalError as error:
             if not (self.serving and self.last_good):
@@ -95,20 +112,24 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         for problem in site.warnings:
             log.warning(str(problem))
         add_pages(files, config, site.pages)
-        if self.config.offline:
+        if self.options.offline:
             files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
         return files
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.offline:
+        if self.options.offline:
             offline.inline_search_index(Path(config.site_dir))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        for folder in (self.config.contacts, self.config.journal):
-            server.watch(folder)
+        folders = (self.options.contacts, self.options.journal)
+        if isinstance(server, JournalServer):
+            server.watch_journal(folders)  # follows a folder deleted and made again
+        else:
+            for folder in folders:
+                server.watch(str(folder))
         return server
 
 
@@ -130,7 +151,7 @@ def resolve_today(configured: str | date | None, override: str | None) -> date:
     try:
         return parse_date(chosen)
     except BadValue as bad:
-        raise PluginError(f"netjournal 'today': {bad.message}") from None
+        raise PluginError(bad.message) from None
 
 
 def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:

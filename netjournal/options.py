@@ -1,0 +1,238 @@
+"""netjournal's own options in a journal's mkdocs.yml, read without running anything in it.
+
+`check` and `due` need only these, so they read mkdocs.yml here, with a YAML parser that
+builds no object: `hooks:`, plugins, `!!python/...` and `!relative` tags are never run,
+only stepped over. The MkDocs plugin validates the options it is given with the same rules,
+so a mistake reads the same whichever command finds it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import did_you_mean
+from .files import MAX_FILE_BYTES
+from .queries.privacy import PUBLIC_FIELDS
+from .values import BadValue, parse_date
+
+OPTION_NAMES = ("contacts", "journal", "today", "public", "public_fields", "offline")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "bool", "null", "int", "float", "seq"))
+_PLAIN_TAGS |= {_TAG + "timestamp"}
+_TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
+
+
+@dataclass(frozen=True)
+class JournalOptions:
+    """Where the journal's files are and how to show them, as mkdocs.yml sets them."""
+
+    root: Path  # the folder of mkdocs.yml; relative folders are relative to it
+    contacts: Path
+    journal: Path
+    today: date | None = None  # the day mkdocs.yml pins, if any
+    public: bool = False
+    public_fields: tuple[str, ...] = ()
+    offline: bool = True
+
+
+class OptionsError(Exception):
+    """A mistake in mkdocs.yml, as one sentence naming the file, the line and the option."""
+
+
+def default_options(root: Path) -> JournalOptions:
+    """The options of a journal with no mkdocs.yml: `contacts/` and `journal/` in `root`."""
+    return JournalOptions(root, root / "contacts", root / "journal")
+
+
+def read_options(config_file: Path) -> JournalOptions:
+    """The netjournal options of `config_file`, read safely; raises OptionsError.
+
+    Nothing in the file is run or built: the YAML is only parsed into nodes, and only the
+    `netjournal` entry of `plugins:` is looked at (with `!ENV` read as MkDocs does).
+    """
+    shown = str(config_file)
+    try:
+        if config_file.stat().st_size > MAX_FILE_BYTES:
+            raise OptionsError(f"{shown} is over 2 MB, which no mkdocs.yml needs: check the file")
+        text = config_file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise OptionsError(f"{shown} is not UTF-8 text: save it as UTF-8") from None
+    except OSError as error:
+        raise OptionsError(f"cannot read {shown}: {error.strerror or error}") from None
+    try:
+        document = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"{shown}:{mark.line + 1}" if mark is not None else shown
+        raise OptionsError(f"{where}: this is not valid YAML ({error.problem})") from None
+    except (yaml.YAMLError, RecursionError):
+        raise OptionsError(f"{shown} is not valid YAML, or nested too deeply") from None
+    entry = _netjournal_entry(document, shown)
+    root = Path(os.path.abspath(config_file)).parent
+    if entry is None:
+        return _checked({}, root, lambda name: shown)
+    raw: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in entry.value:
+        name = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.tag)
+        line = key_node.start_mark.line + 1
+        if name in lines:
+            raise OptionsError(
+                f"{shown}:{line}: netjournal option '{name}' is set twice (first on line "
+                f"{lines[name]}): keep one"
+            )
+        lines[name] = line
+        raw[name] = _value(value_node, f"{shown}:{line}: netjournal option '{name}'")
+    return _checked(raw, root, lambda name: f"{shown}:{lines[name]}" if name in lines else shown)
+
+
+def plugin_options(raw: Mapping[str, object], config_file: str | None) -> JournalOptions:
+    """The options MkDocs loaded for the plugin, checked; raises OptionsError.
+
+    The lines come from reading `config_file` safely, when it can be read.
+    """
+    root = Path(os.path.abspath(config_file)).parent if config_file else Path.cwd()
+    shown = os.path.basename(config_file) if config_file else "mkdocs.yml"
+    lines: dict[str, int] = {}
+    if config_file:
+        try:
+            document = yaml.compose(Path(config_file).read_text(encoding="utf-8-sig"), _LOADER)
+            entry = _netjournal_entry(document, shown)
+        except (OSError, ValueError, yaml.YAMLError, RecursionError, OptionsError):
+            entry = None
+        for key_node, _ in entry.value if entry is not None else ():
+            lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+    return _checked(raw, root, lambda name: f"{shown}:{lines[name]}" if name in lines else shown)
+
+
+def _netjournal_entry(document: Node | None, shown: str) -> MappingNode | None:
+    """The mapping of options under `plugins:` → `netjournal`, or None if it has none."""
+    if not isinstance(document, MappingNode):
+        return None
+    plugins = next((v for k, v in document.value if k.value == "plugins"), None)
+    items: list[tuple[Node, Node | None]] = []
+    if isinstance(plugins, SequenceNode):
+        for item in plugins.value:
+            if isinstance(item, MappingNode):
+                items.extend(item.value)
+            else:
+                items.append((item, None))
+    elif isinstance(plugins, MappingNode):
+        items = list(plugins.value)
+    for key, value in items:
+        if isinstance(key, ScalarNode) and key.value == "netjournal":
+            if value is None or (isinstance(value, ScalarNode) and value.value in ("", "~")):
+                return MappingNode(f"{_TAG}map", [])
+            if not isinstance(value, MappingNode):
+                raise OptionsError(
+                    f"{shown}:{key.start_mark.line + 1}: the netjournal plugin's options must be "
+                    "indented 'option: value' lines under '- netjournal:'"
+                )
+            return value
+    return None
+
+
+def _value(node: Node, where: str) -> object:
+    """A plain value (text, true/false, a date's text, a list of those); no tag is run."""
+    if node.tag == "!ENV":
+        return _environment(node, where)
+    if node.tag not in _PLAIN_TAGS:
+        tag = node.tag.replace(_TAG, "!!", 1)
+        raise OptionsError(f"{where}: netjournal reads only plain values here, not {tag}")
+    if isinstance(node, SequenceNode):
+        # Only a flat list: walking nested lists of aliases could take exponential time.
+        if not all(isinstance(item, ScalarNode) for item in node.value):
+            raise OptionsError(f"{where}: write a list of plain values, like [email, notes]")
+        return [_value(item, where) for item in node.value]
+    text = node.value
+    if node.tag == f"{_TAG}bool":
+        return text.lower() in _TRUE
+    if node.tag == f"{_TAG}null":
+        return None
+    return text  # numbers and dates stay text: the checks below say what each must be
+
+
+def _environment(node: Node, where: str) -> object:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, read as MkDocs reads it."""
+    if isinstance(node, ScalarNode):
+        names, default = [node.value], None
+    elif isinstance(node, SequenceNode) and all(isinstance(n, ScalarNode) for n in node.value):
+        values = [n.value for n in node.value]
+        names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
+    else:
+        raise OptionsError(f"{where}: write !ENV NAME or !ENV [NAME, default]")
+    for name in names:
+        if name in os.environ:
+            text = os.environ[name]
+            tag = yaml.resolver.Resolver().resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+            return _value(ScalarNode(tag, text), where)
+    return default
+
+
+def _checked(raw: Mapping[str, object], root: Path, where: Callable[[str], str]) -> JournalOptions:
+    """The options in `raw`, each checked; an OptionsError names the first mistake."""
+    for name in raw:
+        if name not in OPTION_NAMES:
+            raise OptionsError(
+                f"{where(name)}: netjournal has no option '{name}'"
+                f"{did_you_mean(name, OPTION_NAMES)}: its options are {', '.join(OPTION_NAMES)}"
+            )
+
+    def folder(name: str) -> Path:
+        value = raw.get(name, name)
+        if not isinstance(value, str) or not value.strip():
+            raise OptionsError(f"{where(name)}: netjournal option '{name}' must name a folder")
+        path = root / value
+        if not path.is_dir():
+            raise OptionsError(
+                f"{where(name)}: the {name} folder {path} does not exist: create it, or name "
+                f"yours with the plugin option '{name}:'"
+            )
+        return path
+
+    def flag(name: str, default: bool) -> bool:
+        value = raw.get(name, default)
+        if not isinstance(value, bool):
+            raise OptionsError(
+                f"{where(name)}: netjournal option '{name}' is true or false, not {value!r}"
+            )
+        return value
+
+    today = raw.get("today")
+    try:
+        pinned = None if today is None else parse_date(today)
+    except BadValue as bad:
+        raise OptionsError(f"{where('today')}: netjournal option 'today': {bad.message}") from None
+    return JournalOptions(
+        root,
+        folder("contacts"),
+        folder("journal"),
+        pinned,
+        flag("public", False),
+        _public_fields(raw.get("public_fields", []), where("public_fields")),
+        flag("offline", True),
+    )
+
+
+def _public_fields(value: object, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise OptionsError(
+            f"{where}: netjournal option 'public_fields' is a list, like [email, notes]"
+        )
+    for field in value:
+        if field not in PUBLIC_FIELDS:
+            raise OptionsError(
+                f"{where}: '{field}' is not a field public_fields can keep"
+                f"{did_you_mean(str(field), PUBLIC_FIELDS)}: use any of {', '.join(PUBLIC_FIELDS)}"
+            )
+    return tuple(str(field) for field in value)
