@@ -120,9 +120,15 @@ def serve(
     default="text",
     help="text: one 'path:line:column: severity CODE message' per line; json: a list.",
 )
-def check(config_file: str | None, output: str) -> None:
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Also report what would stop a public build: a privacy flag that cannot be read, "
+    "a contact or a page in docs/ naming a private contact.",
+)
+def check(config_file: str | None, output: str, public: bool) -> None:
     """Check every contact and journal file; exit 1 if any has an error."""
-    result = _read(config_file)
+    result = _read(config_file, public=public)
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in result.problems], indent=2, ensure_ascii=False))
     else:
@@ -205,9 +211,10 @@ def _plugin_options(config_file: str | None) -> _Folders:
     return _Folders(root, Path(options["contacts"]), Path(options["journal"]), options["today"])
 
 
-def _read(config_file: str | None) -> ReadResult:
+def _read(config_file: str | None, *, public: bool = False) -> ReadResult:
     folders = _plugin_options(config_file)
-    return read_journal(folders.root, folders.contacts, folders.journal)
+    docs = folders.root / "docs"  # mkdocs.yml's docs_dir is not read: it would run hooks
+    return read_journal(folders.root, folders.contacts, folders.journal, public=public, docs=docs)
 
 
 def _today(configured: str | date | None, today: str | None) -> date:
