@@ -58,9 +58,8 @@ def _private_names(path: Path, name: str, shown: str, private: Mentions) -> list
     if named is not None:
         what = f"this file's name names the private contact {named}"
         return [_names(shown, what, 1, "rename the file")]
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = _text(path)
+    if text is None:
         return []  # a picture or a PDF: only its name can be checked
     found, lines = [], []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -76,6 +75,22 @@ def _private_names(path: Path, name: str, shown: str, private: Mentions) -> list
         what = f"line {at} names the private contact {mention.contact}"
         return [_names(shown, what, at, "remove the name from this page")]
     return []
+
+
+def _text(path: Path) -> str | None:
+    """The file's text (UTF-8, else Windows-1252), or None for a binary file."""
+    try:
+        with path.open("rb") as file:
+            if b"\0" in file.read(8192):
+                return None  # not text: a video need not be read to the end
+            file.seek(0)
+            data = file.read()
+    except OSError:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def _names(shown: str, what: str, line: int, fix: str) -> Problem:

@@ -160,14 +160,17 @@ def test_a_docs_page_naming_a_private_contact_stops_a_public_build(
 ) -> None:
     write("contacts/min-kim.md", private("min-kim", "Dr. Min Kim"))
     write("docs/about.md", "# About\n\nMy network.\nThanks to MIN\nKIM for the idea.\n")
+    (tmp_path / "docs/merci.txt").write_bytes("Merci à\nDr Min Kim\n".encode("latin-1"))
     result = run_build(tmp_path, "--public")
     assert result.exit_code == 1
     assert "docs/about.md:4:1: error NJ122 line 4 names the private contact min-kim" in (
         result.output
     )
+    assert "docs/merci.txt:2:1: error NJ122" in result.output  # Latin-1 text is read too
     assert not (tmp_path / "site").exists()
     assert run_build(tmp_path).exit_code == 0  # a private build publishes the page
     # Once the name is gone, the page is published; a near name is not refused.
+    (tmp_path / "docs/merci.txt").unlink()
     write("docs/about.md", "# About\n\nThanks to Minnie Kimball.\n")
     assert run_build(tmp_path, "--public").exit_code == 0
     assert "Minnie Kimball" in (tmp_path / "site/about.html").read_text("utf-8")
