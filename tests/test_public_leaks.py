@@ -5,11 +5,14 @@ cannot tell what is private."""
 from __future__ import annotations
 
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from conftest import MINIMAL_MKDOCS, TODAY, Write
+from hypothesis import given
+from hypothesis import strategies as st
 from test_privacy import leaks, site_text
 
 from netjournal.cli import main
@@ -258,6 +261,7 @@ def test_adversarial_megabyte_lines_are_scanned_in_linear_time(tmp_path: Path) -
         ("Dupont", None),
         ("Hans", None),
         ("Anna Bell Dunn", "bell-dunn"),
+        ("Ann Lee's report", "al"),
     ],
 )
 def test_what_counts_as_naming_a_private_contact(text: str, named: str | None) -> None:
@@ -273,6 +277,40 @@ def test_what_counts_as_naming_a_private_contact(text: str, named: str | None) -
             ("wang", "王小明"),
             ("anna-bell-carter", "Anna Bell Carter"),
             ("bell-dunn", "Bell Dunn"),
+            ("al", "Ann Lee, PhD"),
         ]
     )
     assert mentions(text) == named
+
+
+NAME_WORD = st.text("abcdeilnorsuzéèüöçñå", min_size=2, max_size=8)
+
+
+@given(
+    given_names=st.lists(NAME_WORD, min_size=1, max_size=2),
+    last=NAME_WORD,
+    honorific=st.sampled_from(["", "Dr. ", "Prof ", "Mx "]),
+    separators=st.lists(st.sampled_from([" ", "-", "_", ". ", " - ", "\u00a0"]), min_size=3),
+    capitals=st.lists(st.booleans(), min_size=30, max_size=30),
+    form=st.sampled_from(["NFC", "NFD"]),
+    around=st.tuples(
+        st.sampled_from(["", "Lunch with ", "x/"]), st.sampled_from(["", "'s", ".md"])
+    ),
+)
+def test_a_private_name_is_found_however_it_is_cased_accented_or_separated(
+    given_names: list[str],
+    last: str,
+    honorific: str,
+    separators: list[str],
+    capitals: list[bool],
+    form: str,
+    around: tuple[str, str],
+) -> None:
+    name = " ".join([*given_names, last])
+    mentions = Mentions([Contact("someone", "c", honorific + name)])
+    typed = (
+        "".join(word + separators[i % len(separators)] for i, word in enumerate(given_names)) + last
+    )
+    typed = "".join(c.upper() if up else c for c, up in zip(typed, capitals * 10, strict=False))
+    text = unicodedata.normalize(form, around[0] + typed + around[1])
+    assert mentions(text) == "someone", text

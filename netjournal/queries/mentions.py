@@ -2,9 +2,9 @@
 
 Text and names are compared in a folded form: case, accents, `ß`/`ss`, apostrophes and
 quotes, punctuation, hyphens, underscores and spaces do not matter, and honorifics
-(Dr, Mr, Mrs, Ms, Mx, Prof, Sir…) are dropped from a name. Names are found by one pass over
-the text's words (Aho-Corasick), so the time grows with the text's length only, whatever
-the text and the names hold.
+(Dr, Mr, Mrs, Ms, Mx, Prof, Sir…) and suffixes (Jr, PhD…) are dropped from a name.
+Names are found by one pass over the text's words (Aho-Corasick), so the time grows with
+the text's length only, whatever the text and the names hold.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ HONORIFICS = frozenset(
         *("lady", "rev", "mme", "mlle", "herr", "frau"),
     }
 )
+SUFFIXES = frozenset({"jr", "sr", "phd", "md", "esq", "mba", "cpa", "ii", "iii", "iv"})
 # Scripts written without spaces between words (or with particles glued to names): each
 # character is a word of its own there, so 王小明 is found in 我和王小明吃饭.
 _UNSPACED = (
@@ -58,9 +59,9 @@ def _folded(text: str, translation: dict[int, str] | None = None, apostrophe: st
 def name_variants(name: str) -> set[tuple[str, ...]]:
     """The word sequences that count as naming `name`.
 
-    The full name without honorifics, with given names as initials (`Z Quill`, `A M Lopez`)
-    or in the order of a list (`Quill Zed`), `ae`/`oe`/`ue` for `ä`/`ö`/`ü`, and an
-    apostrophe as nothing or as a space (`ONeil`, `O Neil`).
+    The full name without honorifics before it or suffixes (Jr, PhD) after it; with the
+    given names as initials (`Z Quill`, `A M Lopez`) or in the order of a list (`Quill Zed`);
+    `ae`/`oe`/`ue` for `ä`/`ö`/`ü`; an apostrophe as nothing or as a space (`ONeil`, `O Neil`).
     """
     found: set[tuple[str, ...]] = set()
     spellings = {
@@ -69,8 +70,11 @@ def name_variants(name: str) -> set[tuple[str, ...]]:
         for apostrophe in (" ", "")
     }
     for spelling in spellings:
-        full = _WORD.findall(spelling)
-        plain = [w for w in full if w not in HONORIFICS] or full
+        plain = _WORD.findall(spelling)
+        while len(plain) > 1 and plain[0] in HONORIFICS:
+            plain = plain[1:]
+        while len(plain) > 1 and plain[-1] in SUFFIXES:
+            plain = plain[:-1]
         if not plain:
             continue
         found.add(tuple(plain))

@@ -21,8 +21,8 @@ def public_view(journal: Journal, shown_fields: Collection[str] = ()) -> Journal
     links to it (introduced by, referred by, with, referrals, introductions, follow-ups), any
     text that contains its name, slug, email or phone as `Mentions` finds them (a text field
     is dropped, a title replaced), and an entry's slug (its anchor on the site) when the file
-    name contains one. Email, phone,
-    birthday and notes (contact and entry bodies) go too, unless `shown_fields` lists them.
+    name contains one. Email, phone, birthday and notes (contact and entry bodies) go too,
+    unless `shown_fields` lists them.
     """
     return _Redaction(journal, frozenset(shown_fields)).journal()
 
