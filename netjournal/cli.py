@@ -128,9 +128,15 @@ def serve(
     default="text",
     help="text: one 'path:line:column: severity CODE message' per line; json: a list.",
 )
-def check(config_file: str | None, output: str) -> None:
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Also report what would stop a public build: a privacy flag that cannot be read, "
+    "a contact or a page in docs/ naming a private contact.",
+)
+def check(config_file: str | None, output: str, public: bool) -> None:
     """Check every contact and journal file; exit 1 if any has an error."""
-    result = _read(config_file)
+    result = _read(config_file, public=public)
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in result.problems], indent=2, ensure_ascii=False))
     else:
@@ -203,9 +209,15 @@ def _options(config_file: str | None) -> JournalOptions:
         raise click.ClickException(str(error)) from None
 
 
-def _read(config_file: str | None) -> ReadResult:
+def _read(config_file: str | None, *, public: bool = False) -> ReadResult:
     options = _options(config_file)
-    return read_journal(options.root, options.contacts, options.journal)
+    return read_journal(
+        options.root,
+        options.contacts,
+        options.journal,
+        public=public or options.public,
+        docs=options.docs,
+    )
 
 
 def _today(configured: date | None, today: str | None) -> date:

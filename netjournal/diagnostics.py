@@ -59,6 +59,10 @@ CODES = _codes(
     ("NJ110", E, "unknown status"),
     ("NJ111", W, "a contact refers to itself"),
     ("NJ112", W, "introductions form a cycle"),
+    # A public build
+    ("NJ120", E, "a public build cannot read whether a record is private"),
+    ("NJ121", E, "a public contact is named after a private one"),
+    ("NJ122", E, "a page in docs/ names a private contact"),
 )
 
 

@@ -41,6 +41,11 @@ class JournalOptions:
     public: bool = False
     public_fields: tuple[str, ...] = ()
     offline: bool = True
+    docs_dir: str = "docs"  # mkdocs.yml's own docs_dir: the user's pages, checked in public
+
+    @property
+    def docs(self) -> Path:
+        return self.root / self.docs_dir
 
 
 class OptionsError(Exception):
@@ -77,8 +82,9 @@ def read_options(config_file: Path) -> JournalOptions:
         raise OptionsError(f"{shown} is not valid YAML, or nested too deeply") from None
     entry = _netjournal_entry(document, shown)
     root = Path(os.path.abspath(config_file)).parent
+    docs_dir = _docs_dir(document)
     if entry is None:
-        return _checked({}, root, lambda name: shown)
+        return _checked({}, root, lambda name: shown, docs_dir)
     raw: dict[str, object] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in entry.value:
@@ -91,7 +97,19 @@ def read_options(config_file: Path) -> JournalOptions:
             )
         lines[name] = line
         raw[name] = _value(value_node, f"{shown}:{line}: netjournal option '{name}'")
-    return _checked(raw, root, lambda name: f"{shown}:{lines[name]}" if name in lines else shown)
+    return _checked(
+        raw, root, lambda name: f"{shown}:{lines[name]}" if name in lines else shown, docs_dir
+    )
+
+
+def _docs_dir(document: Node | None) -> str:
+    """mkdocs.yml's `docs_dir` when it is plain text, else MkDocs' default `docs`."""
+    if isinstance(document, MappingNode):
+        for key, value in document.value:
+            plain = isinstance(value, ScalarNode) and value.tag == f"{_TAG}str"
+            if key.value == "docs_dir" and plain and value.value.strip():
+                return str(value.value)
+    return "docs"
 
 
 def plugin_options(raw: Mapping[str, object], config_file: str | None) -> JournalOptions:
@@ -177,7 +195,9 @@ def _environment(node: Node, where: str) -> object:
     return default
 
 
-def _checked(raw: Mapping[str, object], root: Path, where: Callable[[str], str]) -> JournalOptions:
+def _checked(
+    raw: Mapping[str, object], root: Path, where: Callable[[str], str], docs_dir: str = "docs"
+) -> JournalOptions:
     """The options in `raw`, each checked; an OptionsError names the first mistake."""
     for name in raw:
         if name not in OPTION_NAMES:
@@ -219,6 +239,7 @@ def _checked(raw: Mapping[str, object], root: Path, where: Callable[[str], str])
         flag("public", False),
         _public_fields(raw.get("public_fields", []), where("public_fields")),
         flag("offline", True),
+        docs_dir,
     )
 
 

@@ -96,6 +96,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 self.today,
                 public=self.public,
                 public_fields=self.options.public_fields,
+                docs=Path(config.docs_dir),
             )
         except JournalError as error:
             if not (self.serving and self.last_good):

@@ -13,9 +13,11 @@ from types import MappingProxyType
 
 from . import records
 from .diagnostics import Problem
+from .docs_folder import docs_problems
 from .files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
 from .front_matter import Document, FrontMatterError, parse
 from .model import Contact, Journal, JournalEntry
+from .queries.privacy import private_mentions, unpublishable_contacts
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal"]
 
@@ -39,9 +41,19 @@ class ReadResult:
 
 
 def read_journal(
-    root: Path, contacts: Path | None = None, journal: Path | None = None
+    root: Path,
+    contacts: Path | None = None,
+    journal: Path | None = None,
+    *,
+    public: bool = False,
+    docs: Path | None = None,
 ) -> ReadResult:
-    """Every contact and entry under `root` (by default `root/contacts` and `root/journal`)."""
+    """Every contact and entry under `root` (by default `root/contacts` and `root/journal`).
+
+    With `docs`, links in that folder leading outside it are errors too. For a `public`
+    build, so is whatever would publish a private contact: a privacy flag that cannot be
+    read, a public contact named after a private one, a page of `docs` naming one.
+    """
     root = root.resolve()
     problems: list[Problem] = []
     contact_files = _unique(
@@ -52,26 +64,34 @@ def read_journal(
 
     people: dict[str, Contact] = {}
     introducers: dict[str, tuple[int, int]] = {}
+    names: dict[str, tuple[int, int]] = {}
     for file in contact_files:
         document = _document(file, problems)
         if document is not None:
-            contact = records.contact(file.slug, file.shown, document, problems, slugs)
+            contact = records.contact(
+                file.slug, file.shown, document, problems, slugs, public=public
+            )
             if contact is not None:
                 people[contact.slug] = contact
                 introducers[contact.slug] = document.place(("introduced_by",))
+                names[contact.slug] = document.place(("name",))
     entries: list[JournalEntry] = []
     for file in entry_files:
         document = _document(file, problems)
         if document is not None:
-            entry = records.entry(file.slug, file.shown, document, problems, slugs)
+            entry = records.entry(file.slug, file.shown, document, problems, slugs, public=public)
             if entry is not None:
                 entries.append(entry)
     problems.extend(records.check_introducers(people, introducers))
 
     entries.sort(key=lambda e: (e.date, e.time.time() if e.time else time.min, e.slug))
+    read = Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries))
+    if public:
+        problems.extend(unpublishable_contacts(read, names))
+    if docs is not None:
+        problems.extend(docs_problems(docs, root, private_mentions(read) if public else None))
     return ReadResult(
-        Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries)),
-        tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))),
+        read, tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code)))
     )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from .diagnostics import Problem
+from .diagnostics import Problem, did_you_mean, fold
 from .fields import Fields, slug_text
 from .front_matter import Document
 from .model import (
@@ -29,6 +29,7 @@ from .values import (
     parse_source,
     parse_status,
     parse_text,
+    shown,
 )
 
 CONTACT_KEYS = frozenset(
@@ -47,11 +48,20 @@ REFERRAL_KEYS = frozenset(["given_to", "received_from", "prospect", "note", "val
 
 
 def contact(
-    slug: str, path: str, document: Document, problems: list[Problem], contacts: Collection[str]
+    slug: str,
+    path: str,
+    document: Document,
+    problems: list[Problem],
+    contacts: Collection[str],
+    *,
+    public: bool = False,
 ) -> Contact | None:
-    """The contact in `document`, or None when it lacks a usable name."""
+    """The contact in `document`, or None when it lacks a usable name.
+
+    For a `public` build, a privacy flag that cannot be read is an error.
+    """
     f = Fields(document, path, problems, contacts, dict(document.data))
-    f.check_keys(CONTACT_KEYS)
+    f.check_keys(CONTACT_KEYS | _unreadable_privacy(f, public))
     if "name" not in f and "date" in f:
         f.report(
             "NJ101",
@@ -99,11 +109,20 @@ def contact(
 
 
 def entry(
-    slug: str, path: str, document: Document, problems: list[Problem], contacts: Collection[str]
+    slug: str,
+    path: str,
+    document: Document,
+    problems: list[Problem],
+    contacts: Collection[str],
+    *,
+    public: bool = False,
 ) -> JournalEntry | None:
-    """The journal entry in `document`, or None when it lacks a usable date."""
+    """The journal entry in `document`, or None when it lacks a usable date.
+
+    For a `public` build, a privacy flag that cannot be read is an error.
+    """
     f = Fields(document, path, problems, contacts, document.data)
-    f.check_keys(ENTRY_KEYS)
+    f.check_keys(ENTRY_KEYS | _unreadable_privacy(f, public))
     if "date" not in f and "name" in f:
         f.report(
             "NJ101",
@@ -129,6 +148,41 @@ def entry(
         private=bool(f.get("private", parse_flag)),
         body=document.body.strip("\n"),
     )
+
+
+def _unreadable_privacy(f: Fields, public: bool) -> frozenset[str]:
+    """For a public build, report (NJ120) an empty `private` and keys that look like it.
+
+    A record whose privacy cannot be read must not be published. Returns the look-alike
+    keys, already reported, so they are not also reported as unknown keys.
+    """
+    if not public:
+        return frozenset()
+    if "private" in f.data and f.data["private"] in (None, ""):
+        f.report(
+            "NJ120",
+            "'private' is empty, so whether this record is private cannot be read, and a "
+            "public build publishes nothing it cannot read: write 'private: true' or "
+            "'private: false'",
+            "private",
+        )
+    look_alikes = frozenset(
+        key
+        for key in f.data
+        if isinstance(key, str)
+        and key != "private"
+        and (fold(key).replace("-", "") == "private" or did_you_mean(key, ["private"]))
+    )
+    for key in sorted(look_alikes):
+        f.report(
+            "NJ120",
+            f"key {shown(key)} is not read as 'private' (keys are lowercase, without spaces), so "
+            "whether this record is private cannot be read, and a public build publishes "
+            "nothing it cannot read: write 'private: true' or 'private: false'",
+            key,
+            on_key=True,
+        )
+    return look_alikes
 
 
 def title_from_slug(slug: str) -> str:

@@ -29,13 +29,15 @@ def generate(
     *,
     public: bool = False,
     public_fields: Collection[str] = (),
+    docs: Path | None = None,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
     A public site leaves out private records, every mention of them, and the personal
-    fields `public_fields` does not list.
+    fields `public_fields` does not list; it is refused (errors) when that cannot be done,
+    e.g. when a page of `docs` names a private contact.
     """
-    result = read_journal(root, contacts, journal)
+    result = read_journal(root, contacts, journal, public=public, docs=docs)
     if result.errors:
         raise JournalError(result.problems)
     shown = public_view(result.journal, public_fields) if public else result.journal

@@ -200,7 +200,8 @@ def _watching_opens() -> Iterator[list[str]]:
 def test_check_prints_exactly_the_expected_lines(case: str, tmp_path: Path) -> None:
     root = _journal(case, tmp_path)
     before = _snapshot(tmp_path)
-    result = CliRunner().invoke(main, ["check", "-f", str(root / "mkdocs.yml")])
+    public = ["--public"] if case.startswith("public-") else []  # as for a public build
+    result = CliRunner().invoke(main, ["check", "-f", str(root / "mkdocs.yml"), *public])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     printed = result.stdout.splitlines() + result.stderr.splitlines()
     comments, expected = _expected(case)
@@ -234,7 +235,9 @@ def test_both_yaml_parsers_give_the_same_lines(
         pytest.skip("refreshing the golden files")
     root = _journal(case, tmp_path)
     monkeypatch.setattr(front_matter, "LOADER", front_matter.PYTHON_LOADER)
-    lines = [str(problem) for problem in read_journal(root).problems]
+    public = case.startswith("public-")
+    result = read_journal(root, public=public, docs=root / "docs")
+    lines = [str(problem) for problem in result.problems]
     assert lines == _expected(case)[1][:-1]
 
 

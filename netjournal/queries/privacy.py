@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
+from ..diagnostics import Problem
 from ..model import Contact, FollowUp, Journal, JournalEntry, Referral
+from ..values import shown
+from .mentions import Mentions
 
 PUBLIC_FIELDS = ("email", "phone", "birthday", "notes")
 
@@ -17,44 +19,57 @@ def public_view(journal: Journal, shown_fields: Collection[str] = ()) -> Journal
 
     Private contacts and entries go, and so does everything that names a private contact:
     links to it (introduced by, referred by, with, referrals, introductions, follow-ups), any
-    text that contains its name or slug (a text field is dropped, a title replaced), and an
-    entry's slug (its anchor on the site) when the file name contains one. Email, phone,
-    birthday and notes (contact and entry bodies) go too, unless `shown_fields` lists them.
+    text that contains its name, slug, email or phone as `Mentions` finds them (a text field
+    is dropped, a title replaced), and an entry's slug (its anchor on the site) when the file
+    name contains one. Email, phone, birthday and notes (contact and entry bodies) go too,
+    unless `shown_fields` lists them.
     """
     return _Redaction(journal, frozenset(shown_fields)).journal()
 
 
-class _Mentions:
-    """Finds the names and slugs of private contacts inside free text.
+def private_mentions(journal: Journal) -> Mentions:
+    """What finds the journal's private contacts in a text: names, slugs, emails, phones."""
+    return Mentions(c for c in journal.contacts.values() if c.private)
 
-    Hyphens, underscores and spaces count as one another, so the slug `jane-doe` is found
-    in "Lunch with jane doe" (a title made from a file name) and the name in `jane_doe`.
+
+def unpublishable_contacts(
+    journal: Journal, name_places: Mapping[str, tuple[int, int]]
+) -> list[Problem]:
+    """An NJ121 error for each public contact whose own name or file name names a private one.
+
+    Such a contact cannot be shown without its page title or URL naming the private
+    contact, and no neutral name would tell the reader who it is: the user chooses.
+    `name_places` gives the line and column of each contact's `name`.
     """
-
-    def __init__(self, words: list[str]) -> None:
-        patterns = sorted(
-            (r"[-_\s]+".join(map(re.escape, parts)) for w in words if (parts := _parts(w))),
-            key=len,
-            reverse=True,
-        )
-        self.pattern = (
-            re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", re.I) if patterns else None
-        )
-
-    def __call__(self, text: str | None) -> bool:
-        return bool(text and self.pattern and self.pattern.search(text))
-
-
-def _parts(word: str) -> list[str]:
-    return [part for part in re.split(r"[-_\s]+", word) if part]
+    secret = private_mentions(journal)
+    problems = []
+    for contact in journal.contacts.values():
+        if contact.private:
+            continue
+        for what, text, fix, place in (
+            ("file name", contact.slug, "rename the file (and the slugs that refer to it)", (1, 1)),
+            ("name", contact.name, "change the name", name_places.get(contact.slug, (1, 1))),
+        ):
+            named = secret(text)
+            if named is not None:
+                problems.append(
+                    Problem(
+                        "NJ121",
+                        contact.path,
+                        f"this contact's {what} {shown(text)} names the private contact "
+                        f"{named}, so a public build would publish it: {fix}, or mark this "
+                        "contact 'private: true'",
+                        *place,
+                    )
+                )
+    return problems
 
 
 class _Redaction:
     def __init__(self, journal: Journal, shown: frozenset[str]) -> None:
         self.source, self.shown = journal, shown
         self.hidden = {slug for slug, c in journal.contacts.items() if c.private}
-        names = [c.name for c in journal.contacts.values() if c.private]
-        self.secret = _Mentions([*self.hidden, *names])
+        self.secret = private_mentions(journal)
         self.private_entries = {e.slug for e in journal.entries if e.private}
         public = [e for e in journal.entries if not e.private]
         # An entry whose file name names a private contact gets a neutral slug (its anchor).
@@ -136,8 +151,8 @@ class _Redaction:
         return (
             referral.contact in self.hidden
             or referral.prospect in self.hidden
-            or self.secret(referral.prospect)
-            or self.secret(referral.note)
+            or self.secret(referral.prospect) is not None
+            or self.secret(referral.note) is not None
         )
 
     def follow_ups(self, follow_ups: tuple[FollowUp, ...]) -> tuple[FollowUp, ...]:

@@ -1,0 +1,203 @@
+"""Finding private contacts in free text: by name (in its usual variants), slug, email, phone.
+
+Text and names are compared in a folded form: case, accents, `ß`/`ss`, apostrophes and
+quotes, punctuation, hyphens, underscores and spaces do not matter, and honorifics
+(Dr, Mr, Mrs, Ms, Mx, Prof, Sir…) and suffixes (Jr, PhD…) are dropped from a name.
+Names are found by one pass over the text's words (Aho-Corasick), so the time grows with
+the text's length only, whatever the text and the names hold.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Contact
+
+HONORIFICS = frozenset(
+    {
+        *("dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "lord"),
+        *("lady", "rev", "mme", "mlle", "herr", "frau"),
+    }
+)
+SUFFIXES = frozenset({"jr", "sr", "phd", "md", "esq", "mba", "cpa", "ii", "iii", "iv"})
+# Scripts written without spaces between words (or with particles glued to names): each
+# character is a word of its own there, so 王小明 is found in 我和王小明吃饭.
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
+)
+# One character class per alternative, disjoint from each other: linear, nothing to backtrack.
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\W_{_UNSPACED}]+")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02b9`\u00b4\u2032]")
+# Letters NFKD leaves alone, spelt as people type them without the key.
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d"})
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_PHONE_RUN = re.compile(r"\d[\d\s().+/-]*")  # one character class repeated: linear
+PHONE_DIGITS = 7  # a phone is found by its last 7 digits, wherever they appear
+MIN_PHONE_DIGITS = 5  # shorter "phones" (extensions, "n/a") would match any number
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, folded: `Léa O'Neil-Strauß` → `['lea', 'o', 'neil', 'strauss']`."""
+    return _WORD.findall(_folded(text))
+
+
+def _folded(text: str, translation: dict[int, str] | None = None, apostrophe: str = " ") -> str:
+    """`text` casefolded, without accents; an apostrophe splits words (Quill's → quill s)."""
+    text = text.casefold()
+    if translation:
+        text = text.translate(translation)
+    plain = unicodedata.normalize("NFKD", text).translate(_PLAIN_LETTERS)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return _APOSTROPHES.sub(apostrophe, plain.casefold())
+
+
+def name_variants(name: str) -> set[tuple[str, ...]]:
+    """The word sequences that count as naming `name`.
+
+    The full name without honorifics before it or suffixes (Jr, PhD) after it; with the
+    given names as initials (`Z Quill`, `A M Lopez`) or in the order of a list (`Quill Zed`);
+    `ae`/`oe`/`ue` for `ä`/`ö`/`ü`; an apostrophe as nothing or as a space (`ONeil`, `O Neil`).
+    """
+    found: set[tuple[str, ...]] = set()
+    spellings = {
+        _folded(name, translation, apostrophe)
+        for translation in (None, _GERMAN)
+        for apostrophe in (" ", "")
+    }
+    for spelling in spellings:
+        plain = _WORD.findall(spelling)
+        while len(plain) > 1 and plain[0] in HONORIFICS:
+            plain = plain[1:]
+        while len(plain) > 1 and plain[-1] in SUFFIXES:
+            plain = plain[:-1]
+        if not plain:
+            continue
+        found.add(tuple(plain))
+        if len(plain) > 1 and plain[0][0] != plain[0]:
+            *given, last = plain
+            found.add((given[0][0], *given[1:], last))
+            found.add((*(g[0] for g in given), last))
+            found.add((last, *given))
+    return found
+
+
+def phone_numbers(text: str) -> list[str]:
+    """Each number in `text` as its digits: `+1 (555) 010-0100 ext 2` → `['15550100100', '2']`."""
+    return [
+        "".join(str(unicodedata.decimal(c)) for c in run if c.isdecimal())
+        for run in _PHONE_RUN.findall(text)
+    ]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A private contact found in a text, and the word (counted from 0) where it starts."""
+
+    contact: str
+    word: int
+
+
+class Mentions:
+    """Finds private contacts in free text: `mentions(text)` is the slug of one, or None."""
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self.names = _WordSequences()
+        self.emails: dict[str, str] = {}
+        self.phones: dict[int, dict[str, str]] = {}  # by length of the digits looked for
+        for contact in contacts:
+            for variant in {*name_variants(contact.name), *name_variants(contact.slug)}:
+                self.names.add(variant, contact.slug)
+            for email in contact.emails:
+                if "@" in email:
+                    self.emails[unicodedata.normalize("NFKC", email.strip()).casefold()] = (
+                        contact.slug
+                    )
+            for phone in contact.phones:
+                for digits in phone_numbers(phone):
+                    if len(digits) >= MIN_PHONE_DIGITS:
+                        tail = digits[-PHONE_DIGITS:]
+                        self.phones.setdefault(len(tail), {})[tail] = contact.slug
+
+    def __call__(self, text: str | None) -> str | None:
+        """The slug of a private contact `text` names, or None."""
+        if not text:
+            return None
+        return next(self.in_words(words(text)), None) or self.by_address(text)
+
+    def in_words(self, found: list[str]) -> Iterator[str]:
+        """Each private contact named in the word list, in order (by slug)."""
+        for mention in self.positions(found):
+            yield mention.contact
+
+    def positions(self, found: list[str]) -> Iterator[Mention]:
+        """Each place in the word list where a private contact's name or slug starts."""
+        return self.names.find(found)
+
+    def by_address(self, text: str) -> str | None:
+        """The private contact whose email address or phone number is in `text`, or None."""
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        for email, slug in self.emails.items():
+            if email in folded:
+                return slug
+        for digits in phone_numbers(text):
+            for length, tails in self.phones.items():
+                for start in range(len(digits) - length + 1):
+                    owner = tails.get(digits[start : start + length])
+                    if owner is not None:
+                        return owner
+        return None
+
+
+class _WordSequences:
+    """An Aho-Corasick automaton over words: finds any of many word sequences in one pass."""
+
+    def __init__(self) -> None:
+        self.next: list[dict[str, int]] = [{}]  # state → word → state; state 0 is the start
+        self.ends: list[tuple[str, int] | None] = [None]  # (contact, length) ending here
+        self.back: list[int] = [0]  # the longest proper suffix that is also a state
+        self.ready = True
+
+    def add(self, words: tuple[str, ...], contact: str) -> None:
+        state = 0
+        for word in words:
+            if word not in self.next[state]:
+                self.next.append({})
+                self.ends.append(None)
+                self.back.append(0)
+                self.next[state][word] = len(self.next) - 1
+            state = self.next[state][word]
+        self.ends[state] = self.ends[state] or (contact, len(words))
+        self.ready = False
+
+    def _link(self) -> None:
+        """Fill `back`, breadth first, and let each state report what a suffix of it ends."""
+        queue = deque(self.next[0].values())
+        while queue:
+            state = queue.popleft()
+            for word, child in self.next[state].items():
+                queue.append(child)
+                back = self.back[state]
+                while back and word not in self.next[back]:
+                    back = self.back[back]
+                # Children of the start fall back to it; deeper states to a shorter state.
+                self.back[child] = self.next[back].get(word, 0) if state else 0
+                self.ends[child] = self.ends[child] or self.ends[self.back[child]]
+        self.ready = True
+
+    def find(self, found: list[str]) -> Iterator[Mention]:
+        """Each sequence ending in `found`, with the index of its first word."""
+        if not self.ready:
+            self._link()
+        state = 0
+        for index, word in enumerate(found):
+            while state and word not in self.next[state]:
+                state = self.back[state]
+            state = self.next[state].get(word, 0)
+            end = self.ends[state]
+            if end is not None:
+                yield Mention(end[0], index - end[1] + 1)
