@@ -129,3 +129,19 @@ def test_unknown_slugs_among_many_contacts_are_suggested_fast() -> None:
     assert seconds < BOUND
     assert hints[1] == " (did you mean 'person-0001-b'?)"  # near misses still found
     assert hints[0] == ""
+
+
+def test_a_long_chain_of_referrals_is_walked_once() -> None:
+    """20,000 contacts each referred by the next: walked from every contact, 200 million steps."""
+    from netjournal.model import Contact
+    from netjournal.repeats import circles
+
+    slugs = [f"p{i}" for i in range(20_000)]
+    contacts = {
+        slug: Contact(slug=slug, path=f"contacts/{slug}.md", name=slug, referred_by=by)
+        for slug, by in zip(slugs, [*slugs[1:], slugs[5_000]], strict=True)
+    }
+    found: list[Any] = []
+    assert _seconds(lambda: found.extend(circles(contacts, "referred_by", {}, "NJ142"))) < BOUND
+    assert len(found) == 1  # p5000 → … → p19999 → p5000, reported once
+    assert found[0].path == "contacts/p5000.md"
