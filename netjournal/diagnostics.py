@@ -122,7 +122,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{match}'?)" if match is not None and match != word else ""
 
 
-@functools.lru_cache(maxsize=4096)  # a misspelt slug is often misspelt the same way again
+@functools.lru_cache(maxsize=1024)  # a misspelt slug is often misspelt the same way again
 def _closest(key: str, choices: frozenset[str] | tuple[str, ...]) -> str | None:
     """The choice whose folded form is `key`, else the closest one scoring 75 or more."""
     index = _suggestions(choices)
