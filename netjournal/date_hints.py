@@ -28,7 +28,10 @@ def date_hint(text: str) -> str:
     if numbers:
         first, second, third = (int(n) for n in numbers.groups())
         return _numeric_hint(first, second, third, example)
-    words = re.fullmatch(r"(\d{1,2})?\s*([a-z]{3,9})\.?\s*(\d{1,2})?,?\s+(\d{4})", lowered)
+    # Spaces collapsed first, so the pattern holds no run of spaces next to another: the
+    # one it replaces tried every split of a long run between its '\s*' and '\s+'.
+    spaced = " ".join(lowered.split())
+    words = re.fullmatch(r"(\d{1,2})? ?([a-z]{3,9})\.? ?(\d{1,2})?,? (\d{4})", spaced)
     if words and words.group(2)[:3] in _MONTHS and bool(words.group(1)) != bool(words.group(3)):
         day = int(words.group(1) or words.group(3))
         return _suggest(int(words.group(4)), _MONTHS[words.group(2)[:3]], day, example)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
 
 
 class Severity(enum.Enum):
@@ -29,6 +31,7 @@ def _codes(*rows: tuple[str, Severity, str]) -> dict[str, Code]:
 
 
 E, W = Severity.ERROR, Severity.WARNING
+MAX_SUGGESTED_LENGTH = 100  # a longer word is no misspelt slug or key: not searched for
 
 CODES = _codes(
     # The file itself
@@ -38,7 +41,7 @@ CODES = _codes(
     ("NJ004", E, "the front matter is not valid YAML"),
     ("NJ005", E, "the front matter is not a mapping of keys to values"),
     ("NJ006", E, "a key appears twice in one front matter"),
-    ("NJ007", E, "the front matter uses YAML aliases"),
+    ("NJ007", E, "the front matter uses YAML anchors or aliases"),
     ("NJ008", E, "the file is too large"),
     ("NJ009", E, "a symbolic link points outside the journal"),
     ("NJ010", E, "two files have the same slug"),
@@ -63,6 +66,10 @@ CODES = _codes(
     ("NJ120", E, "a public build cannot read whether a record is private"),
     ("NJ121", E, "a public contact is named after a private one"),
     ("NJ122", E, "a page in docs/ names a private contact"),
+    # Repeats
+    ("NJ140", W, "a person is listed twice"),
+    ("NJ141", W, "one person stands on both sides of an introduction or referral"),
+    ("NJ142", W, "referrals form a cycle"),
 )
 
 
@@ -114,15 +121,38 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     Case, accents, spaces, hyphens and underscores are ignored first, so `Jane Doe` finds
     `jane-doe` and `Follow-ups` finds `follow_ups`; then close spellings are looked for.
     """
-    folded: dict[str, str] = {}
-    for choice in choices:
-        folded.setdefault(fold(choice), choice)
-    key = fold(word)
-    match = folded.get(key)
-    if match is None and key:
-        close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
-        match = folded[close[0]] if close else None
+    if len(word) > MAX_SUGGESTED_LENGTH:
+        return ""
+    match = _closest(fold(word), choices if isinstance(choices, frozenset) else tuple(choices))
     return f" (did you mean '{match}'?)" if match is not None and match != word else ""
+
+
+@functools.lru_cache(maxsize=1024)  # a misspelt slug is often misspelt the same way again
+def _closest(key: str, choices: frozenset[str] | tuple[str, ...]) -> str | None:
+    """The choice whose folded form is `key`, else the closest one scoring 75 or more."""
+    index = _suggestions(choices)
+    match = index.by_fold.get(key)
+    if match is None and key:
+        found = process.extractOne(key, index.folds, scorer=fuzz.ratio, score_cutoff=75)
+        match = index.by_fold[found[0]] if found else None
+    return match
+
+
+@dataclass(frozen=True)
+class _Suggestions:
+    """Choices by their folded form, folded once however many words are looked up."""
+
+    by_fold: dict[str, str]
+    folds: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _suggestions(choices: frozenset[str] | tuple[str, ...]) -> _Suggestions:
+    # Sorted, so the first of two equally close choices is the same on every run.
+    by_fold: dict[str, str] = {}
+    for choice in sorted(choices):
+        by_fold.setdefault(fold(choice), choice)
+    return _Suggestions(by_fold, tuple(by_fold))
 
 
 def fold(text: str) -> str:
@@ -132,6 +162,11 @@ def fold(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", plain).strip("-")
 
 
+_ESCAPED = {
+    code: repr(chr(code))[1:-1] for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+}
+
+
 def _one_line(text: str) -> str:
     """Control characters escaped, so one problem is one line of output."""
-    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: repr(m.group())[1:-1], text)
+    return text.translate(_ESCAPED)  # a table, not a function call per character

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from .diagnostics import Problem, did_you_mean
 from .front_matter import Document, Path
-from .values import BadValue, parse_text, shown
+from .values import BadValue, parse_money, parse_text, shown
 
 T = TypeVar("T")
 _SLUG_LIKE = re.compile(r"[\w.-]+")
@@ -88,15 +88,18 @@ class Fields:
             try:
                 value = parse(self._as_written(item, (*self.at, key, index), parse))
             except BadValue as bad:
-                self._report_item(bad.code, f"{key}: {bad.message}", key, index)
+                self.report_item(bad.code, f"{key}: {bad.message}", key, index)
             else:
                 if value != "":
                     parsed.append(value)
         return tuple(parsed)
 
     def _as_written(self, raw: Any, path: Path, parse: Callable[[Any], Any]) -> Any:
-        """For text, the characters the user typed, even where YAML saw a number or `no`."""
-        if parse is parse_text:
+        """For text and amounts, the characters the user typed, where YAML saw a number or `no`.
+
+        YAML 1.1 reads `0750` as 488 and `1:30` as 90: an amount must come from the text.
+        """
+        if parse is parse_text or parse is parse_money:
             return self.document.typed_text.get(path, raw)
         return raw
 
@@ -121,7 +124,7 @@ class Fields:
         if index is None:
             self.report("NJ106", message, key)
         else:
-            self._report_item("NJ106", message, key, index)
+            self.report_item("NJ106", message, key, index)
         return False
 
     def items(self, key: str) -> Iterator[Fields]:
@@ -143,7 +146,7 @@ class Fields:
             if isinstance(item, dict):
                 yield self._item(item, (*self.at, key, index), f"{key} item {index + 1}: ")
             else:
-                self._report_item(
+                self.report_item(
                     "NJ102",
                     f"{key}: item {index + 1} should be keys with values (like "
                     f"'- what: …' and 'due: …' below it), got {shown(item)}",
@@ -177,6 +180,6 @@ class Fields:
                 continue
             self.report("NJ107", message, key, on_key=True)
 
-    def _report_item(self, code: str, message: str, key: str, index: int) -> None:
+    def report_item(self, code: str, message: str, key: str, index: int) -> None:
         line, column = self.document.place((*self.at, key, index))
         self.problems.append(Problem(code, self.path, message, line, column))

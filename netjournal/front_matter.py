@@ -185,6 +185,8 @@ class _Builder:
                     event,
                 )
             elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                if event.anchor is not None:
+                    raise self._anchor(event)
                 self._node(loader, event)
             elif isinstance(event, yaml.CollectionEndEvent):
                 self.stack.pop()
@@ -293,6 +295,20 @@ class _Builder:
     def _check_characters(self, text: str, event: Any) -> None:
         if _NOT_TEXT.search(text):
             raise self._error("NJ004", BROKEN_ESCAPE, event)
+
+    def _anchor(self, event: Any) -> FrontMatterError:
+        """An NJ007 at a `&name` anchor, which YAML would otherwise drop from the value.
+
+        `company: &Sons Ltd` reads as 'Ltd': the anchor is refused wherever it stands,
+        like the aliases that would repeat it.
+        """
+        return self._error(
+            "NJ007",
+            f"'&{event.anchor}' is a YAML anchor, which netjournal does not allow (YAML leaves "
+            "it out of the value): write each value out in full, and put text starting "
+            f"with '&' in quotes, like \"&{event.anchor} …\"",
+            event,
+        )
 
     def _unknown_tag(self, tag: str, event: Any) -> FrontMatterError:
         return self._error(

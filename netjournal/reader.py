@@ -65,6 +65,7 @@ def read_journal(
     people: dict[str, Contact] = {}
     introducers: dict[str, tuple[int, int]] = {}
     names: dict[str, tuple[int, int]] = {}
+    referrers: dict[str, tuple[int, int]] = {}
     for file in contact_files:
         document = _document(file, problems)
         if document is not None:
@@ -75,6 +76,7 @@ def read_journal(
                 people[contact.slug] = contact
                 introducers[contact.slug] = document.place(("introduced_by",))
                 names[contact.slug] = document.place(("name",))
+                referrers[contact.slug] = document.place(("referred_by",))
     entries: list[JournalEntry] = []
     for file in entry_files:
         document = _document(file, problems)
@@ -83,6 +85,7 @@ def read_journal(
             if entry is not None:
                 entries.append(entry)
     problems.extend(records.check_introducers(people, introducers))
+    problems.extend(records.check_referrers(people, referrers))
 
     entries.sort(key=lambda e: (e.date, e.time.time() if e.time else time.min, e.slug))
     read = Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries))
@@ -104,8 +107,11 @@ def _unique(
     macOS and Windows. The `reserved` slug belongs to a page of the site.
     """
     first: dict[str, JournalFile] = {}
+    # A suggested name must be free: no file has it, nor was it suggested for another.
+    taken = {file.slug.casefold() for file in files} | {reserved or ""}
+    numbers: dict[str, int] = {}
     for file in files:
-        taken = first.get(file.slug.casefold())
+        earlier = first.get(file.slug.casefold())
         if reserved is not None and file.slug.casefold() == reserved:
             problems.append(
                 Problem(
@@ -116,20 +122,20 @@ def _unique(
                 )
             )
             continue
-        if taken is not None:
-            capitals = " (apart from capitals)" if taken.slug != file.slug else ""
+        if earlier is not None:
+            capitals = " (apart from capitals)" if earlier.slug != file.slug else ""
             problems.append(
                 Problem(
                     "NJ010",
                     file.shown,
-                    f"slug '{file.slug}' is already used{capitals} by {taken.shown}: "
+                    f"slug '{file.slug}' is already used{capitals} by {earlier.shown}: "
                     "rename one of the files",
                 )
             )
             continue
         first[file.slug.casefold()] = file
         if not _SLUG.fullmatch(file.slug):
-            suggestion = slugify(file.slug)
+            suggestion = _free(slugify(file.slug), file.slug.casefold(), taken, numbers)
             problems.append(
                 Problem(
                     "NJ011",
@@ -142,6 +148,21 @@ def _unique(
                 )
             )
     return list(first.values())
+
+
+def _free(slug: str, own: str, taken: set[str], numbers: dict[str, int]) -> str:
+    """`slug`, or `slug-2`, `slug-3`… when another file has it or it was suggested already.
+
+    `own` is the file's own slug, casefolded: `Jane-Doe.md` may become `jane-doe.md`.
+    """
+    if not slug:
+        return slug
+    free = slug
+    while free in taken and free != own:
+        numbers[slug] = numbers.get(slug, 1) + 1  # kept: a hundred alike count on, not over
+        free = f"{slug}-{numbers[slug]}"
+    taken.add(free)
+    return free
 
 
 def _document(file: JournalFile, problems: list[Problem]) -> Document | None:

@@ -18,6 +18,7 @@ from .model import (
     Referral,
     Status,
 )
+from .repeats import circles, introduction_kept, once_each, prospect_kept
 from .values import (
     parse_birthday,
     parse_cadence,
@@ -203,7 +204,8 @@ def _contacts(f: Fields, key: str) -> tuple[str, ...]:
     slugs = tuple(slug_text(slug) for slug in f.many(key, parse_text))
     if not isinstance(raw, list):
         return tuple(s for s in slugs if f.known(s, key))
-    return tuple(s for i, s in enumerate(slugs) if f.known(s, key, i))
+    known = [(s, i) for i, s in enumerate(slugs) if f.known(s, key, i)]
+    return tuple(once_each(f, key, tuple(s for s, _ in known), tuple(i for _, i in known)))
 
 
 def _person(f: Fields, key: str) -> str | None:
@@ -262,7 +264,7 @@ def _referrals(f: Fields, entry_slug: str, day: Any) -> list[Referral]:
             contact=partner or "",
             entry=entry_slug,
             date=day,
-            prospect=_person(item, "prospect"),
+            prospect=prospect_kept(item, partner, _person(item, "prospect")),
             note=item.text("note"),
             value=item.get("value", parse_money),
             status=item.get("status", parse_status),
@@ -274,6 +276,7 @@ def _referrals(f: Fields, entry_slug: str, day: Any) -> list[Referral]:
 
 def _introductions(f: Fields) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
+    seen: set[frozenset[str]] = set()
     raw = f.data.get("introductions")
     if raw is None:
         return found
@@ -296,7 +299,8 @@ def _introductions(f: Fields) -> list[tuple[str, str]]:
             )
             continue
         first, second = slug_text(pair[0].strip()), slug_text(pair[1].strip())
-        if all([f.known(first, "introductions"), f.known(second, "introductions")]):
+        known = all([f.known(first, "introductions"), f.known(second, "introductions")])
+        if known and introduction_kept(f, (first, second), index, seen):
             found.append((first, second))
     return found
 
@@ -308,22 +312,11 @@ def check_introducers(
 
     `places` gives the line and column of each contact's `introduced_by`.
     """
-    problems, reported = [], set()
-    for start in contacts.values():
-        chain, current = [start.slug], start.introduced_by
-        while current and current in contacts and current not in chain:
-            chain.append(current)
-            current = contacts[current].introduced_by
-        if current == start.slug and len(chain) > 1 and frozenset(chain) not in reported:
-            reported.add(frozenset(chain))
-            loop = " → ".join([*chain, start.slug])
-            problems.append(
-                Problem(
-                    "NJ112",
-                    start.path,
-                    f"introduced_by goes round in a circle: {loop}: someone in it was met "
-                    "another way; correct that person's 'introduced_by'",
-                    *places.get(start.slug, (1, 1)),
-                )
-            )
-    return problems
+    return circles(contacts, "introduced_by", places, "NJ112")
+
+
+def check_referrers(
+    contacts: Mapping[str, Contact], places: Mapping[str, tuple[int, int]]
+) -> list[Problem]:
+    """A warning for each cycle of `referred_by`; `places` gives each contact's `referred_by`."""
+    return circles(contacts, "referred_by", places, "NJ142")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -55,8 +58,36 @@ def source_uri(source: Source) -> str:
 
 
 def anchor_id(slug: str) -> str:
-    """The HTML id of a journal entry on its month page: its slug, made safe as an id."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", slug).strip("-.") or "entry"
+    """An entry's slug made safe as an HTML id: accents dropped, other letters made '-'."""
+    plain = unicodedata.normalize("NFKD", slug)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip("-.") or "entry"
+
+
+def entry_anchors(entries: Iterable[JournalEntry]) -> dict[str, str]:
+    """The HTML id of each entry (by slug), unique on its month page.
+
+    `2026-03-01-встреча` and `2026-03-01-звонок` both make `2026-03-01`, and `a+b` makes
+    `a-b`: the second gets `-2` (or the next free number). A slug that is its own id keeps
+    it, and the others are numbered in slug order, so ids do not depend on times of day.
+    """
+    months: dict[str, list[str]] = defaultdict(list)
+    for entry in entries:
+        months[entry.month].append(entry.slug)
+    anchors: dict[str, str] = {}
+    for slugs in months.values():
+        wanted = {slug: anchor_id(slug) for slug in slugs}
+        reserved = set(wanted.values())  # an entry's own id is never another's '-2'
+        taken: set[str] = set()
+        numbers: dict[str, int] = defaultdict(lambda: 1)  # per id: no rescan from 2
+        for slug in sorted(slugs, key=lambda s: (wanted[s] != s, s)):
+            base = anchor = wanted[slug]
+            while anchor in taken or (anchor != base and anchor in reserved):
+                numbers[base] += 1
+                anchor = f"{base}-{numbers[base]}"
+            taken.add(anchor)
+            anchors[slug] = anchor
+    return anchors
 
 
 def render_site(journal: Journal, today: date) -> dict[str, str]:
@@ -100,6 +131,7 @@ def _environment(journal: Journal) -> Environment:
         keep_trailing_newline=True,
     )
     entries = {entry.slug: entry for entry in journal.entries}
+    anchors = entry_anchors(journal.entries)
 
     @pass_context
     def page(context: Context, target: str, text: Any = None) -> Markup:
@@ -128,7 +160,7 @@ def _environment(journal: Journal) -> Environment:
         found = entries.get(item) if isinstance(item, str) else item
         if found is None:
             return Markup(markdown_text(item))
-        target = f"{month_uri(found.month)}#{anchor_id(found.slug)}"
+        target = f"{month_uri(found.month)}#{anchors[found.slug]}"
         return page(context, target, found.title if text is None else text)
 
     @pass_context
@@ -145,7 +177,7 @@ def _environment(journal: Journal) -> Environment:
         days=days,
         month_name=month_name,
         notes=notes,
-        anchor=lambda slug: Markup("{#" + anchor_id(slug) + "}"),
+        anchor=lambda slug: Markup("{#" + anchors[slug] + "}"),
         contacts=contacts,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from .date_hints import date_hint
@@ -164,15 +164,26 @@ def parse_status(value: Any) -> Status:
     raise BadValue("NJ110", f"unknown status {shown(value)}{hint}: use open, won or lost")
 
 
+# An amount as typed: digits, maybe a point and decimals. No exponent (1e3), no YAML 1.1
+# octal (0750 would be 488) or base 60 (1:30 would be 90). One quantifier per run of digits,
+# each run ended by a different character, so matching never backtracks.
+_AMOUNT = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)", re.ASCII)
+_EXPONENT = re.compile(r"-?\d+(?:\.\d+)?[eE][-+]?\d{1,3}", re.ASCII)
+_THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|-?\d+(?:\.\d{1,2})?", re.ASCII)
+MAX_AMOUNT_DIGITS = 15  # before the point: a quadrillion is a typo
+
+
 def parse_money(value: Any) -> Decimal:
-    """A plain amount: 4500 or 4500.50, without a currency sign or thousands separators."""
+    """A plain amount read from the text as typed: 4500, 4500.50, 0750 (750).
+
+    Fields hands over the characters the user typed, so YAML's readings of `0750` (octal),
+    `1:30` (base 60) or `1e3` never reach an amount.
+    """
     if not isinstance(value, bool) and isinstance(value, int | float | str):
-        try:
-            amount = Decimal(str(value).strip())
-            if amount.is_finite() and abs(amount) < 10**15:
-                return amount
-        except InvalidOperation:
-            pass
+        text = str(value).strip()
+        whole = text.lstrip("-").split(".")[0].lstrip("0")
+        if _AMOUNT.fullmatch(text) and len(whole) <= MAX_AMOUNT_DIGITS:
+            return Decimal(text)
     raise BadValue(
         "NJ109",
         f"value {shown(value)} is not a number{_money_hint(value)}: write a plain amount "
@@ -181,12 +192,24 @@ def parse_money(value: Any) -> Decimal:
 
 
 def _money_hint(value: Any) -> str:
-    text = re.sub(r"^[^\d-]+|[^\d]+$", "", str(value).strip())  # '$4,500 USD' → '4,500'
-    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d{1,2})?|-?\d+(\.\d{1,2})?", text, re.ASCII):
+    """' (did you mean 4500?)' for '$4,500 USD', '4_500' or '4.5e3', else ''."""
+    typed = str(value).strip()
+    text = _digits_within(typed).replace("_", "")  # '$4,500 USD' → '4,500'
+    if _THOUSANDS.fullmatch(text):
         plain = text.replace(",", "")
-        if plain != str(value).strip():
-            return f" (did you mean {plain}?)"
+        return f" (did you mean {plain}?)" if plain != typed else ""
+    if _EXPONENT.fullmatch(typed):
+        amount = Decimal(typed)
+        if abs(amount) < 10**MAX_AMOUNT_DIGITS and amount == amount.quantize(Decimal("0.01")):
+            return f" (did you mean {amount:f}?)"
     return ""
+
+
+def _digits_within(text: str) -> str:
+    """`text` from its first digit or '-' to its last digit ('' when it has no digit)."""
+    start = next((i for i, c in enumerate(text) if c.isdecimal() or c == "-"), len(text))
+    end = next((i for i in range(len(text), start, -1) if text[i - 1].isdecimal()), start)
+    return text[start:end]
 
 
 def parse_done(value: Any) -> tuple[bool, date | None]:

@@ -51,24 +51,29 @@ def source_summaries(journal: Journal, top: int = 5) -> list[SourceSummary]:
     """One summary per source, in the order of the Source enum."""
     contacts: dict[Source, list[Contact]] = defaultdict(list)
     opportunities: dict[Source, list[Opportunity]] = defaultdict(list)
-    referrers: dict[Source, Counter[str]] = defaultdict(Counter)
+    # Per source, the clients each person brought: a client referred by Tom whose work Tom
+    # referred too counts once for Tom, not twice.
+    brought: dict[Source, set[tuple[str, str]]] = defaultdict(set)
     for contact in journal.contacts.values():
         if contact.source:
             contacts[contact.source].append(contact)
             if brought_by(contact):
-                referrers[contact.source][brought_by(contact) or ""] += 1
+                brought[contact.source].add((brought_by(contact) or "", contact.slug))
         for opportunity in contact.opportunities:
             source = opportunity_source(opportunity, contact)
             if source:
                 opportunities[source].append(opportunity)
                 if opportunity.referred_by:  # credited on its own, beyond the contact
-                    referrers[source][opportunity.referred_by] += 1
+                    brought[source].add((opportunity.referred_by, contact.slug))
+    referrers = {source: Counter(who for who, _ in pairs) for source, pairs in brought.items()}
     return [
         SourceSummary(
             source,
             tuple(sorted(contacts[source], key=lambda c: c.name.lower())),
             tuple(sorted(opportunities[source], key=_newest_first)),
-            tuple(sorted(referrers[source].items(), key=lambda r: (-r[1], r[0]))[:top]),
+            tuple(
+                sorted(referrers.get(source, Counter()).items(), key=lambda r: (-r[1], r[0]))[:top]
+            ),
         )
         for source in Source
     ]
