@@ -90,14 +90,40 @@ class Birthday:
 
 
 @dataclass(frozen=True)
+class ContactRef:
+    """A contact named by its slug (checked: such a contact exists)."""
+
+    slug: str
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    """A journal entry named by its slug (checked: such an entry exists)."""
+
+    slug: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """Words as typed that name no record: someone or somewhere outside the journal."""
+
+    text: str
+
+
+# A value that names a contact when it can, else is text; resolved once, by the reader.
+Person = ContactRef | Text
+Place = EntryRef | Text
+Origin = ContactRef | EntryRef
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """Something you promised to do, where you wrote it down, and whether it is done."""
 
     what: str
     due: date
-    origin: str  # slug of the journal entry or contact that holds it
-    origin_is_entry: bool
-    who: str | None = None  # a contact slug when it names one, else free text
+    origin: Origin  # the journal entry or contact whose file holds it
+    who: Person | None = None
     done: bool = False
     done_on: date | None = None
 
@@ -123,7 +149,7 @@ class Referral:
     contact: str
     entry: str
     date: date
-    prospect: str | None = None  # a contact slug when it names one, else free text
+    prospect: Person | None = None
     note: str | None = None
     value: Decimal | None = None
     status: Status | None = None
@@ -144,7 +170,7 @@ class Contact:
     urls: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     met: date | None = None
-    met_at: str | None = None
+    met_at: Place | None = None
     introduced_by: str | None = None
     source: Source | None = None
     referred_by: str | None = None

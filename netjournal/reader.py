@@ -61,6 +61,7 @@ def read_journal(
     )
     entry_files = _unique(markdown_files(journal or root / "journal", root, problems), problems)
     slugs = frozenset(f.slug for f in contact_files)
+    entry_slugs = frozenset(f.slug for f in entry_files)
 
     people: dict[str, Contact] = {}
     introducers: dict[str, tuple[int, int]] = {}
@@ -70,7 +71,7 @@ def read_journal(
         document = _document(file, problems)
         if document is not None:
             contact = records.contact(
-                file.slug, file.shown, document, problems, slugs, public=public
+                file.slug, file.shown, document, problems, slugs, public=public, entries=entry_slugs
             )
             if contact is not None:
                 people[contact.slug] = contact

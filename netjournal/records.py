@@ -11,12 +11,18 @@ from .fields import Fields, slug_text
 from .front_matter import Document
 from .model import (
     Contact,
+    ContactRef,
     Direction,
+    EntryRef,
     FollowUp,
     JournalEntry,
     Opportunity,
+    Origin,
+    Person,
+    Place,
     Referral,
     Status,
+    Text,
 )
 from .repeats import circles, introduction_kept, once_each, prospect_kept
 from .values import (
@@ -56,10 +62,12 @@ def contact(
     contacts: Collection[str],
     *,
     public: bool = False,
+    entries: Collection[str] = (),
 ) -> Contact | None:
     """The contact in `document`, or None when it lacks a usable name.
 
-    For a `public` build, a privacy flag that cannot be read is an error.
+    `entries` are the journal's entry slugs, which `met_at` may name. For a `public` build,
+    a privacy flag that cannot be read is an error.
     """
     f = Fields(document, path, problems, contacts, dict(document.data))
     f.check_keys(CONTACT_KEYS | _unreadable_privacy(f, public))
@@ -92,14 +100,14 @@ def contact(
         urls=f.many("url", parse_text),
         tags=f.many("tags", parse_text),
         met=f.get("met", parse_date),
-        met_at=f.text("met_at"),
+        met_at=_place(f, "met_at", entries),
         introduced_by=f.contact("introduced_by"),
         source=f.get("source", parse_source),
         referred_by=f.contact("referred_by"),
         relationship=f.text("relationship"),
         cadence=f.get("cadence", parse_cadence),
         opportunities=tuple(_opportunities(f, slug)),
-        follow_ups=tuple(_follow_ups(f, slug, is_entry=False)),
+        follow_ups=tuple(_follow_ups(f, ContactRef(slug))),
         birthday=f.get("birthday", parse_birthday),
         needs=f.many("needs", parse_text),
         offers=f.many("offers", parse_text),
@@ -143,7 +151,7 @@ def entry(
         title=f.text("title") or title_from_slug(slug),
         kind=f.text("kind"),
         with_=_contacts(f, "with"),
-        follow_ups=tuple(_follow_ups(f, slug, is_entry=True)),
+        follow_ups=tuple(_follow_ups(f, EntryRef(slug))),
         referrals=tuple(_referrals(f, slug, day)),
         introductions=tuple(_introductions(f)),
         private=bool(f.get("private", parse_flag)),
@@ -208,13 +216,23 @@ def _contacts(f: Fields, key: str) -> tuple[str, ...]:
     return tuple(once_each(f, key, tuple(s for s, _ in known), tuple(i for _, i in known)))
 
 
-def _person(f: Fields, key: str) -> str | None:
-    """A contact slug when the text names one, else the text itself (a name)."""
+def _person(f: Fields, key: str) -> Person | None:
+    """The contact the text names by its slug, else the text itself (a name)."""
     text = f.text(key)
-    return slug_text(text) if text is not None and slug_text(text) in f.contacts else text
+    if text is None:
+        return None
+    return ContactRef(slug_text(text)) if slug_text(text) in f.contacts else Text(text)
 
 
-def _follow_ups(f: Fields, origin: str, *, is_entry: bool) -> list[FollowUp]:
+def _place(f: Fields, key: str, entries: Collection[str]) -> Place | None:
+    """The journal entry the text names by its slug, else the text itself (a place)."""
+    text = f.text(key)
+    if text is None:
+        return None
+    return EntryRef(slug_text(text)) if slug_text(text) in entries else Text(text)
+
+
+def _follow_ups(f: Fields, origin: Origin) -> list[FollowUp]:
     found = []
     for item in f.items("follow_ups"):
         item.check_keys(FOLLOW_UP_KEYS)
@@ -222,7 +240,7 @@ def _follow_ups(f: Fields, origin: str, *, is_entry: bool) -> list[FollowUp]:
         due = item.get("due", parse_date, required=True)
         done = item.get("done", parse_done) or (False, None)
         if what is not None and due is not None:
-            found.append(FollowUp(what, due, origin, is_entry, _person(item, "who"), *done))
+            found.append(FollowUp(what, due, origin, _person(item, "who"), *done))
     return found
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import views
 from .escape import external_link, finalize, link, markdown_text, page_title
-from .model import Direction, Journal, JournalEntry, Source
+from .model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
 from .queries import Happening
 
 DASHBOARD = "index.md"
@@ -164,6 +164,15 @@ def _environment(journal: Journal) -> Environment:
         return page(context, target, found.title if text is None else text)
 
     @pass_context
+    def named(context: Context, value: ContactRef | EntryRef | Text | None) -> Markup:
+        """A link to the contact or entry `value` names, or its words as typed."""
+        if isinstance(value, ContactRef):
+            return contact(context, value.slug)
+        if isinstance(value, EntryRef):
+            return entry(context, value.slug)
+        return Markup(markdown_text(value.text)) if value is not None else Markup("")
+
+    @pass_context
     def source(context: Context, value: Source | None) -> Markup:
         return page(context, source_uri(value), value.label) if value else Markup("")
 
@@ -171,6 +180,7 @@ def _environment(journal: Journal) -> Environment:
         page=page,
         contact=contact,
         entry=entry,
+        named=named,
         source=source,
         external=external_link,
         money=money,

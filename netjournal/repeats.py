@@ -11,7 +11,7 @@ from typing import Literal
 
 from .diagnostics import Problem
 from .fields import Fields
-from .model import Contact
+from .model import Contact, ContactRef, Person
 
 
 def once_each(f: Fields, key: str, slugs: tuple[str, ...], indexes: tuple[int, ...]) -> list[str]:
@@ -58,14 +58,14 @@ def introduction_kept(
     return True
 
 
-def prospect_kept(item: Fields, partner: str | None, prospect: str | None) -> str | None:
+def prospect_kept(item: Fields, partner: str | None, prospect: Person | None) -> Person | None:
     """The referral's prospect, or None (warned) when it is the partner themselves."""
-    if prospect is None or prospect != partner:
+    if not isinstance(prospect, ContactRef) or prospect.slug != partner:
         return prospect
     key = "given_to" if "given_to" in item else "received_from"
     item.report(
         "NJ141",
-        f"prospect: {prospect} is also the referral's {key}: name the person who was "
+        f"prospect: {prospect.slug} is also the referral's {key}: name the person who was "
         f"referred as the prospect; the referral is kept without one",
         "prospect",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from .model import Contact, FollowUp, Journal
+from .model import Contact, ContactRef, EntryRef, FollowUp, Journal, Person, Text
 from .queries import CadenceReport, DueFollowUp, FollowUpAgenda
 
 
@@ -18,8 +18,11 @@ def due_json(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: Cad
             "what": f.what,
             "due": f.due.isoformat(),
             "days_late": item.days_late,
-            "who": f.who,
-            "noted_in": {"kind": "entry" if f.origin_is_entry else "contact", "slug": f.origin},
+            "who": _person(f.who),
+            "noted_in": {
+                "kind": "entry" if isinstance(f.origin, EntryRef) else "contact",
+                "slug": f.origin.slug,
+            },
         }
 
     report = {
@@ -82,14 +85,22 @@ def due_text(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: Cad
 
 def _row(journal: Journal, item: DueFollowUp, when: str) -> str:
     f = item.follow_up
-    who = f" [{journal.name_of(f.who)}]" if f.who else ""
+    who = f" [{journal.name_of(f.who.slug)}]" if isinstance(f.who, ContactRef) else ""
+    who = f" [{f.who.text}]" if isinstance(f.who, Text) else who
     return f"  {when:>10}  {f.due}  {f.what}{who}  ({_origin(journal, f)})"
 
 
 def _origin(journal: Journal, f: FollowUp) -> str:
-    if f.origin_is_entry:
-        return f"journal: {f.origin}"
-    return f"contact: {journal.name_of(f.origin)}"
+    if isinstance(f.origin, EntryRef):
+        return f"journal: {f.origin.slug}"
+    return f"contact: {journal.name_of(f.origin.slug)}"
+
+
+def _person(person: Person | None) -> str | None:
+    """A contact's slug, or the name as typed (JSON keeps the form it always had)."""
+    if isinstance(person, ContactRef):
+        return person.slug
+    return person.text if person is not None else None
 
 
 def _every(contact: Contact) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from netjournal.model import Text
 from netjournal.queries.privacy import public_view
 
 # Every marker stands in one private place; the public site must contain none of them.
@@ -174,7 +175,7 @@ def test_public_view_drops_counts_that_would_reveal_a_private_contact(journal_of
     assert (renamed.slug, renamed.kind, renamed.title) == ("2026-03-01-entry-2", None, "Entry")
     assert lunch.title == "Meal"  # the title named a private contact
     assert lunch.with_ == ("pub",) and lunch.introductions == ()
-    assert [r.prospect for r in lunch.referrals] == ["Public Prospect"]
+    assert [r.prospect for r in lunch.referrals] == [Text("Public Prospect")]
     assert [f.what for f in lunch.follow_ups] == ["Call Public Person"]
     person = public.contacts["pub"]
     assert (person.referred_by, person.introduced_by, person.met_at) == (None, None, None)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from conftest import TODAY
 
 from netjournal import queries
-from netjournal.model import Source
+from netjournal.model import ContactRef, EntryRef, Source
 from netjournal.queries import Happening
 
 JANE = "---\nname: Jane Doe\ncadence: 1m\n---\n"
@@ -51,7 +51,7 @@ def test_follow_ups_on_a_contact_count_too(journal_of):
         {"contacts/jane.md": "---\nname: J\nfollow_ups:\n  - {what: call, due: 2026-11-01}\n---\n"}
     )
     [item] = queries.follow_up_agenda(journal, TODAY).overdue
-    assert (item.follow_up.origin, item.follow_up.origin_is_entry) == ("jane", False)
+    assert item.follow_up.origin == ContactRef("jane")
 
 
 def test_a_monthly_contact_last_touched_40_days_ago_is_about_10_days_overdue(journal_of):
@@ -150,15 +150,15 @@ def test_timeline_lists_every_kind_of_event_newest_first(journal_of):
         }
     )
     events = queries.timeline(journal, "jane")
-    assert [(e.date.isoformat(), e.happening, e.other) for e in events] == [
+    assert [(e.date.isoformat(), e.happening, e.other or e.met_at) for e in events] == [
         ("2025-04-01", Happening.OPPORTUNITY, None),
         ("2025-03-01", Happening.INTRODUCED, "ann"),
         ("2025-02-01", Happening.REFERRAL_GIVEN, None),
         ("2025-02-01", Happening.REFERRED, "tom"),
-        ("2025-01-01", Happening.MET, "mixer"),
+        ("2025-01-01", Happening.MET, EntryRef("mixer")),
         ("2025-01-01", Happening.ENTRY, None),
     ]
-    assert events[2].referral.prospect == "tom"
+    assert events[2].referral.prospect == ContactRef("tom")
 
 
 def test_sources_count_contacts_opportunities_value_won_and_top_referrers(journal_of):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from conftest import messages
 
-from netjournal.model import Direction, Source, Status, Unit
+from netjournal.model import ContactRef, Direction, Source, Status, Text, Unit
 
 
 def test_a_contact_with_every_key_is_read(write, read):
@@ -62,7 +62,7 @@ def test_a_contact_with_every_key_is_read(write, read):
     assert jane.urls == ("https://doe.example.com",)
     assert jane.tags == ("attorney", "bni")
     assert jane.met == date(2025, 6, 12)
-    assert jane.met_at == "2025-06-12-chamber-mixer"
+    assert jane.met_at == Text("2025-06-12-chamber-mixer")  # no such entry: words
     assert jane.introduced_by == "tom-okafor"
     assert jane.source is Source.NETWORK_REFERRAL
     assert jane.relationship == "Referral-Partner"  # shown as typed
@@ -116,17 +116,17 @@ def test_an_entry_with_every_key_is_read(write, read):
     assert (given.direction, given.contact, given.prospect, given.value, given.status) == (
         Direction.GIVEN,
         "jane-doe",
-        "tom-okafor",
+        ContactRef("tom-okafor"),
         Decimal(1500),
         Status.WON,
     )
     assert (received.direction, received.prospect, received.status) == (
         Direction.RECEIVED,
-        "Acme Ltd",
+        Text("Acme Ltd"),
         None,
     )
     assert entry.introductions == (("tom-okafor", "ann-lee"),)
-    assert entry.follow_ups[0].who == "tom-okafor" and not entry.follow_ups[0].done
+    assert entry.follow_ups[0].who == ContactRef("tom-okafor") and not entry.follow_ups[0].done
 
 
 def test_a_date_time_with_a_time_zone_keeps_its_zone(write, read):
@@ -370,3 +370,14 @@ def test_a_file_libyaml_refuses_in_words_netjournal_does_not_know_is_read_again(
     result = read()
     assert not result.problems
     assert result.journal.contacts["jane-doe"].tags == ("a", "b")
+
+
+def test_met_at_names_an_entry_when_one_has_that_slug_else_it_is_words(write, read):
+    from netjournal.model import EntryRef
+
+    write("journal/2025-06-12-mixer.md", "---\ndate: 2025-06-12\n---\n")
+    write("contacts/a.md", "---\nname: A\nmet_at: 2025-06-12-mixer\n---\n")
+    write("contacts/b.md", "---\nname: B\nmet_at: the Chamber mixer\n---\n")
+    contacts = read().journal.contacts
+    assert contacts["a"].met_at == EntryRef("2025-06-12-mixer")
+    assert contacts["b"].met_at == Text("the Chamber mixer")

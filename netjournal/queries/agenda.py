@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Contact, FollowUp, Journal
+from ..model import Contact, ContactRef, EntryRef, FollowUp, Journal
 from .touches import last_touches
 
 SOON_DAYS = 7
@@ -75,7 +75,7 @@ def follow_up_agenda(journal: Journal, today: date) -> FollowUpAgenda:
     soon_end = today + timedelta(days=SOON_DAYS)
     due = sorted(
         (DueFollowUp(f, (today - f.due).days) for f in open_follow_ups(journal)),
-        key=lambda d: (d.follow_up.due, d.follow_up.origin, d.follow_up.what),
+        key=lambda d: (d.follow_up.due, d.follow_up.origin.slug, d.follow_up.what),
     )
     return FollowUpAgenda(
         overdue=tuple(d for d in due if d.follow_up.due < today),
@@ -94,11 +94,11 @@ def follow_ups_by_contact(journal: Journal, agenda: FollowUpAgenda) -> dict[str,
     found: dict[str, list[DueFollowUp]] = {}
     for item in (*agenda.overdue, *agenda.soon, *agenda.later):
         f = item.follow_up
-        named = f.who if f.who is not None and f.who in journal.contacts else None
-        if f.origin_is_entry:
-            concerned = [named] if named else list(people.get(f.origin, ()))
+        named = f.who.slug if isinstance(f.who, ContactRef) else None
+        if isinstance(f.origin, EntryRef):
+            concerned = [named] if named else list(people.get(f.origin.slug, ()))
         else:
-            concerned = [f.origin] + ([named] if named and named != f.origin else [])
+            concerned = [f.origin.slug] + ([named] if named and named != f.origin.slug else [])
         for slug in concerned:
             found.setdefault(slug, []).append(item)
     return found

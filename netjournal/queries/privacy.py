@@ -7,7 +7,17 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
 from ..diagnostics import Problem
-from ..model import Contact, FollowUp, Journal, JournalEntry, Referral
+from ..model import (
+    Contact,
+    ContactRef,
+    EntryRef,
+    FollowUp,
+    Journal,
+    JournalEntry,
+    Person,
+    Place,
+    Referral,
+)
 from ..values import shown
 from .mentions import Mentions
 
@@ -95,15 +105,24 @@ class _Redaction:
     def slug(self, slug: str | None) -> str | None:
         return None if slug in self.hidden else slug
 
+    def person(self, person: Person | None) -> bool:
+        """Whether the person is a private contact, or words that name one."""
+        if isinstance(person, ContactRef):
+            return person.slug in self.hidden or self.secret(person.slug) is not None
+        return person is not None and self.secret(person.text) is not None
+
+    def place(self, place: Place | None) -> Place | None:
+        """Where they met, unless it is a private entry or words that name someone private."""
+        if isinstance(place, EntryRef):
+            if place.slug in self.private_entries or self.secret(place.slug) is not None:
+                return None
+            return EntryRef(self.renamed.get(place.slug, place.slug))
+        return None if place is None or self.secret(place.text) is not None else place
+
     def notes(self, body: str) -> str:
         return body if "notes" in self.shown and not self.secret(body) else ""
 
     def contact(self, contact: Contact) -> Contact:
-        met_at = contact.met_at
-        if self.secret(met_at) or met_at in self.private_entries:
-            met_at = None
-        elif met_at in self.renamed:
-            met_at = self.renamed[met_at]
         return dataclasses.replace(
             contact,
             company=self.text(contact.company),
@@ -118,7 +137,7 @@ class _Redaction:
             body=self.notes(contact.body),
             introduced_by=self.slug(contact.introduced_by),
             referred_by=self.slug(contact.referred_by),
-            met_at=met_at,
+            met_at=self.place(contact.met_at),
             needs=self.texts(contact.needs),
             offers=self.texts(contact.offers),
             opportunities=tuple(
@@ -150,16 +169,15 @@ class _Redaction:
     def mentioned_in(self, referral: Referral) -> bool:
         return (
             referral.contact in self.hidden
-            or referral.prospect in self.hidden
-            or self.secret(referral.prospect) is not None
+            or self.person(referral.prospect)
             or self.secret(referral.note) is not None
         )
 
     def follow_ups(self, follow_ups: tuple[FollowUp, ...]) -> tuple[FollowUp, ...]:
         return tuple(
-            dataclasses.replace(f, origin=self.renamed.get(f.origin, f.origin))
-            if f.origin_is_entry
+            dataclasses.replace(f, origin=EntryRef(self.renamed.get(f.origin.slug, f.origin.slug)))
+            if isinstance(f.origin, EntryRef)
             else f
             for f in follow_ups
-            if f.who not in self.hidden and not self.secret(f.who) and not self.secret(f.what)
+            if not self.person(f.who) and not self.secret(f.what)
         )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Direction, Journal, JournalEntry, Opportunity, Referral
+from ..model import ContactRef, Direction, Journal, JournalEntry, Opportunity, Place, Referral
 
 
 class Happening(enum.Enum):
@@ -33,6 +33,7 @@ class TimelineEvent:
     referral: Referral | None = None
     opportunity: Opportunity | None = None
     other: str | None = None  # the other contact involved (introduced to, referred by…)
+    met_at: Place | None = None  # where they first met
 
 
 def timeline(journal: Journal, slug: str) -> list[TimelineEvent]:
@@ -46,7 +47,7 @@ def timelines(journal: Journal) -> dict[str, list[TimelineEvent]]:
     for contact in journal.contacts.values():
         if contact.met:
             events[contact.slug].append(
-                TimelineEvent(contact.met, Happening.MET, other=contact.met_at)
+                TimelineEvent(contact.met, Happening.MET, met_at=contact.met_at)
             )
         events[contact.slug] += [
             TimelineEvent(o.date, Happening.OPPORTUNITY, opportunity=o)
@@ -73,9 +74,9 @@ def _entry_events(entry: JournalEntry) -> Iterator[tuple[str, TimelineEvent]]:
             else Happening.REFERRAL_RECEIVED
         )
         yield referral.contact, TimelineEvent(entry.date, happening, entry, referral)
-        if referral.prospect:
+        if isinstance(referral.prospect, ContactRef):
             yield (
-                referral.prospect,
+                referral.prospect.slug,
                 TimelineEvent(
                     entry.date, Happening.REFERRED, entry, referral, other=referral.contact
                 ),
