@@ -256,6 +256,33 @@ def test_a_mount_point_is_refused_without_litter(
     assert list(site.iterdir()) == []
 
 
+def test_a_real_mount_point_is_refused_without_litter(journal: Path, tmp_path: Path) -> None:
+    """A tmpfs mounted on the site folder, in a mount namespace of the test's own."""
+    site = tmp_path / "usb-stick"
+    site.mkdir()
+    probe = subprocess.run(
+        ["unshare", "-m", "mount", "-t", "tmpfs", "none", str(site)],
+        capture_output=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        pytest.skip("mounting needs root and unshare")
+    script = f'mount -t tmpfs none "$1" && exec "{NETJOURNAL}" build -d "$1"'
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script, "sh", str(site)],
+        cwd=journal,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert f"the site folder {site} is a mount point" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal-root", "usb-stick"]
+
+
 @pytest.mark.parametrize(
     ("site_dir", "sentence"),
     [
