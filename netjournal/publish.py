@@ -89,13 +89,13 @@ def build_atomically(config: MkDocsConfig, build: Callable[[MkDocsConfig], None]
         finally:
             config.site_dir = str(named)
         write_marker(fresh)
+        os.chmod(fresh, 0o755)  # mkdtemp made it private; a site is for a web server to read
         _kill_here_if_testing("built")
         with _locked(final.parent):
             _swap(fresh, final)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    os.chmod(final, 0o755)
 
 
 def _swap(fresh: Path, final: Path) -> None:

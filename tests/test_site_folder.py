@@ -5,9 +5,11 @@ Every folder here is a throwaway one under pytest's tmp_path; "home" is a fake o
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -222,6 +224,38 @@ def test_three_builds_at_once_into_one_folder_never_fail_or_leave_half_a_site(
             assert f"Jane Round{number}" in jane_page(site)
             assert (site / "index.html").is_file() and (site / "search/search_index.js").is_file()
             assert sorted(p.name for p in tmp_path.iterdir()) == ["journal-root", "site"]
+
+
+def test_a_build_waits_for_the_one_swapping_before_it_swaps(journal: Path, tmp_path: Path) -> None:
+    """The lock every build takes on the site's parent folder, held here by the test."""
+    site = tmp_path / "site"
+    assert build(journal, site)[0] == 0
+    name_jane(journal, "Jane Smith")
+    command = [NETJOURNAL, "build", "-d", str(site), "--today", str(TODAY)]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(command, cwd=journal, env=environment, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(tmp_path.glob(".site.new-*")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        descriptor = os.open(tmp_path, os.O_RDONLY)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)  # as another build about to swap
+            while time.monotonic() < deadline and not any(
+                (new / "search/search_index.js").is_file() for new in tmp_path.glob(".site.new-*")
+            ):
+                time.sleep(0.05)
+            time.sleep(1)
+            assert "Jane Doe" in jane_page(site), "the build swapped while another held the lock"
+            assert process.poll() is None
+        finally:
+            os.close(descriptor)
+        assert process.wait(timeout=120) == 0
+    finally:
+        process.kill()
+        process.wait()
+    assert "Jane Smith" in jane_page(site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal-root", "site"]
 
 
 # 4. Symbolic links, mount points, files in the way, /proc and /sys
