@@ -22,13 +22,13 @@ from .plugin import (
     PUBLIC_VARIABLE,
     TODAY_VARIABLE,
     NetjournalPlugin,
-    refuse_site_dir,
     resolve_today,
 )
-from .publish import build_atomically
+from .publish import build_atomically, refuse_journal_folder
 from .reader import ReadResult, read_journal
 from .serving import parse_address, serve_journal
 from .site_config import load_site_config
+from .site_folder import SiteFolderError
 from .terminal import due_json, due_text
 
 config_option = click.option(
@@ -76,11 +76,18 @@ def build(
     """Build the journal's site; the previous site stays until the new one is complete."""
     with _mkdocs(today, public):
         config = _load(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
-        # The plugin checks too, but only sees the temporary folder build_atomically uses.
+        # Checked here, whether mkdocs.yml lists the plugin or not: the plugin only sees the
+        # temporary folder build_atomically builds into.
         plugin = config.plugins.get("netjournal")
+        root = Path(config.config_file_path or ".").resolve().parent
+        contacts, journal = root / "contacts", root / "journal"
         if isinstance(plugin, NetjournalPlugin):
-            refuse_site_dir(Path(config.site_dir), plugin.config)
-        build_atomically(config, mkdocs_build)
+            contacts, journal = plugin.options.contacts, plugin.options.journal
+        try:
+            refuse_journal_folder(Path(config.site_dir), contacts, journal)
+            build_atomically(config, mkdocs_build)
+        except SiteFolderError as error:
+            raise click.ClickException(str(error)) from None
     click.echo(f"Built the site in {config.site_dir}")
 
 

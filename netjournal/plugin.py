@@ -19,11 +19,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import offline
 from .diagnostics import JournalError
 from .options import JournalOptions, OptionsError, plugin_options
-from .publish import clashing_folder
+from .publish import refuse_journal_folder
 from .queries.privacy import PUBLIC_FIELDS
 from .render import INDEX_PAGES
 from .serving import JournalServer
 from .site import GeneratedSite, generate
+from .site_folder import SiteFolderError, refuse_unless_mkdocs_may_clean, write_marker
 from .values import BadValue, parse_date
 
 log = logging.getLogger("mkdocs.plugins.netjournal")
@@ -72,7 +73,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.today = resolve_today(self.options.today, os.environ.get(TODAY_VARIABLE))
-        refuse_site_dir(Path(config.site_dir), self.config)
+        refuse_site_dir(Path(config.site_dir), self.options)
         self.public = self.options.public or os.environ.get(PUBLIC_VARIABLE) == "1"
         if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_DEFAULT_FONT:
             config.theme["font"] = False  # private by default: no request to Google Fonts
@@ -121,6 +122,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.options.offline:
             offline.inline_search_index(Path(config.site_dir))
+        write_marker(Path(config.site_dir))  # so the next build knows the folder is ours
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -134,14 +136,17 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         return server
 
 
-def refuse_site_dir(site_dir: Path, options: NetjournalConfig) -> None:
-    """Stop a build whose site folder would replace or hold the journal's own files."""
-    folder = clashing_folder(site_dir, [Path(options.contacts), Path(options.journal)])
-    if folder is not None:
-        raise PluginError(
-            f"the site folder {site_dir} would overwrite {folder}, where your journal lives: "
-            "build into another folder (site_dir in mkdocs.yml, or -d)"
-        )
+def refuse_site_dir(site_dir: Path, options: JournalOptions) -> None:
+    """Stop a build whose site folder would lose the journal or files netjournal did not write.
+
+    The journal's folders must not be in it or hold it, and MkDocs deletes every entry of a
+    site folder but hidden ones before it builds.
+    """
+    try:
+        refuse_journal_folder(site_dir, options.contacts, options.journal)
+        refuse_unless_mkdocs_may_clean(site_dir)
+    except SiteFolderError as error:
+        raise PluginError(str(error)) from None
 
 
 def resolve_today(configured: str | date | None, override: str | None) -> date:

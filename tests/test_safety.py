@@ -25,6 +25,7 @@ import pytest
 from conftest import MINIMAL_MKDOCS, REPO, TODAY
 
 from netjournal.publish import build_atomically
+from netjournal.site_folder import write_marker
 
 NETJOURNAL = str(Path(sys.executable).with_name("netjournal"))
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -213,6 +214,7 @@ def test_a_build_that_dies_half_way_leaves_the_previous_site(tmp_path: Path) -> 
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("old", encoding="utf-8")
+    write_marker(site)  # as every site netjournal builds
 
     class Config:
         site_dir = str(site)
