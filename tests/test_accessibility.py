@@ -7,6 +7,7 @@ every template.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -70,3 +71,97 @@ def test_no_serious_finding_on_any_kind_of_page(request, browser, journal, mode)
     assert failing == {}, "\n".join(
         f"{path}:\n  " + "\n  ".join(lines) for path, lines in failing.items()
     )
+
+
+PLANTS = {
+    "image-alt": '<img src="portrait.png">',
+    "color-contrast": '<p style="color: #b0b0b0">Last met long ago</p>',
+}
+
+
+@pytest.mark.parametrize("rule", sorted(PLANTS))
+def test_a_planted_mistake_in_a_template_is_found(browser, write, build_site, monkeypatch, rule):
+    """The check is not blind: a grey line or an image without `alt` in contact.md.j2 fails."""
+    from jinja2 import ChoiceLoader, DictLoader
+
+    from netjournal import render
+
+    original = render._environment
+
+    def planted(journal):
+        env = original(journal)
+        source = env.loader.get_source(env, "contact.md.j2")[0]
+        plant = DictLoader({"contact.md.j2": source + "\n" + PLANTS[rule] + "\n"})
+        env.loader = ChoiceLoader([plant, env.loader])
+        return env
+
+    monkeypatch.setattr(render, "_environment", planted)
+    write("contacts/ada-lovelace.md", "---\nname: Ada Lovelace\n---\n")
+    site = build_site()
+    context = browser.new_context(**MODES["desktop"])
+    with serving(site) as base:
+        page = context.new_page()
+        ready(page, base + "contacts/ada-lovelace.html")
+        found = findings(page)
+    context.close()
+    assert any(line.split(":")[0].endswith(" " + rule) for line in found), found
+
+
+def _focused(page) -> dict[str, object]:
+    return page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const list = el.closest("ul");
+          const before = list && list.previousElementSibling;
+          return {
+            text: el.textContent.trim(),
+            skip: el.classList.contains("md-skip"),
+            sidebar: !!el.closest(".md-sidebar"),
+            content: !!el.closest("article"),
+            timeline: !!before && before.id === "timeline" && !!el.closest("article"),
+          };
+        }"""
+    )
+
+
+def _tab_until(page, reached: str) -> list[dict[str, object]]:
+    stops = []
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        stops.append(_focused(page))
+        if stops[-1][reached]:
+            return stops
+    raise AssertionError(f"Tab never reached the {reached}: {stops}")
+
+
+def test_on_a_phone_the_closed_drawer_takes_no_focus(browser, sample_site):
+    """Tabbing from the top of a page goes from the header straight to the content."""
+    context = browser.new_context(**MODES["phone"])
+    page = context.new_page()
+    with serving(sample_site) as base:
+        ready(page, base + "contacts/maria-chen.html")
+        stops = _tab_until(page, "content")
+    context.close()
+    assert [stop["text"] for stop in stops if stop["sidebar"]] == []
+    assert len(stops) <= 6, [stop["text"] for stop in stops]
+
+
+def test_keyboard_alone_reaches_a_timeline_and_searches(browser, sample_site):
+    """On a phone: the skip link, then Tab into the timeline; then search and open a result."""
+    context = browser.new_context(**MODES["phone"])
+    page = context.new_page()
+    with serving(sample_site) as base:
+        ready(page, base + "contacts/maria-chen.html")
+        page.keyboard.press("Tab")
+        assert _focused(page)["skip"], _focused(page)
+        page.keyboard.press("Enter")
+        stops = _tab_until(page, "timeline")
+        assert [stop["text"] for stop in stops if stop["sidebar"]] == []
+
+        page.keyboard.press("/")
+        page.keyboard.type("Hargrove", delay=20)
+        page.locator(".md-search-result__item").first.wait_for()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/contacts/linda-hargrove\.html"))
+    context.close()
