@@ -1,8 +1,7 @@
 """No serious or critical WCAG 2.2 AA finding by axe-core on any kind of page, in three modes.
 
 One built site per journal and one browser for the whole session: the sample, and a journal
-with README's minimal mkdocs.yml (Material's default palette) that takes every branch of
-every template.
+that takes every branch of every template, with the mkdocs.yml README tells users to write.
 """
 
 from __future__ import annotations
@@ -14,11 +13,17 @@ from pathlib import Path
 import pytest
 from accessibility import MODES, findings, kinds_of_page, ready
 from browser import chromium, needs_chromium, serving
-from conftest import MINIMAL_MKDOCS, TODAY
+from conftest import REPO, TODAY
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 BRANCHES = Path(__file__).parent / "golden" / "journals" / "branches"
+
+
+def readme_mkdocs_yml() -> str:
+    """The mkdocs.yml README's "Your own journal" shows, exactly as a user would copy it."""
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("## Your own journal")[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +34,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The branches journal with README's minimal mkdocs.yml, built by `netjournal build`."""
+    """The branches journal with README's mkdocs.yml, built by `netjournal build`."""
     from click.testing import CliRunner
 
     from netjournal.cli import main
@@ -38,7 +43,7 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for folder in ("contacts", "journal"):
         shutil.copytree(BRANCHES / folder, root / folder)
     (root / "docs").mkdir()
-    (root / "mkdocs.yml").write_text(MINIMAL_MKDOCS, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(readme_mkdocs_yml(), encoding="utf-8")
     site = root / "site"
     arguments = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
     result = CliRunner().invoke(main, [*arguments, "--today", TODAY.isoformat()])

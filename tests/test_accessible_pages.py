@@ -92,3 +92,17 @@ def test_labelling_tables_is_linear_in_the_size_of_the_page():
     labelled = label_tables(page)
     assert labelled.count('<table aria-labelledby="a">') == 50_000
     assert re.search(r"<table>", labelled) is None
+
+
+def test_the_users_own_theme_and_stylesheet_still_win(build_site, write, tmp_path):
+    """netjournal's overrides sit under the user's custom_dir and before their extra_css."""
+    write("contacts/ada.md", "---\nname: Ada\n---\n")
+    write("docs/mine.css", ".md-typeset a { text-decoration: none; }\n")
+    write("overrides/partials/search.html", '<div id="my-own-search"></div>\n')
+    config = (
+        "site_name: Test\ntheme:\n  name: material\n  custom_dir: overrides\n"
+        "extra_css: [mine.css]\nplugins:\n  - search\n  - netjournal\n"
+    )
+    page = (build_site(config=config) / "index.html").read_text(encoding="utf-8")
+    assert 'id="my-own-search"' in page
+    assert page.index("netjournal/accessible.css") < page.index("mine.css")
