@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from accessibility import MODES, findings, kinds_of_page, ready
-from browser import chromium, needs_chromium, serving
+from browser import needs_chromium, serving
 from conftest import REPO, TODAY
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -24,12 +24,6 @@ def readme_mkdocs_yml() -> str:
     """The mkdocs.yml README's "Your own journal" shows, exactly as a user would copy it."""
     section = (REPO / "README.md").read_text(encoding="utf-8").split("## Your own journal")[1]
     return section.split("```yaml\n", 1)[1].split("```", 1)[0]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture(scope="session")
