@@ -127,6 +127,13 @@ class FollowUp:
     done: bool = False
     done_on: date | None = None
 
+    @property
+    def concerns(self) -> Person | None:
+        """Whom it is about: `who`, else the contact whose file holds it."""
+        if self.who is not None:
+            return self.who
+        return self.origin if isinstance(self.origin, ContactRef) else None
+
 
 @dataclass(frozen=True)
 class Opportunity:

@@ -16,7 +16,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import offline
+from . import accessible, offline
 from .diagnostics import JournalError
 from .options import JournalOptions, OptionsError, plugin_options
 from .publish import refuse_journal_folder
@@ -80,6 +80,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         for extension in _NEEDED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        if config.theme.name == "material":
+            _add_accessibility(config)
         if self.options.offline:
             config.use_directory_urls = False  # so links work from file://
             polyfills = config.extra.setdefault("polyfills", [])
@@ -114,9 +116,15 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         for problem in site.warnings:
             log.warning(str(problem))
         add_pages(files, config, site.pages)
+        if config.theme.name == "material":
+            for uri in (accessible.STYLESHEET, accessible.SCRIPT):
+                files.append(File.generated(config, uri, content=accessible.asset(uri)))
         if self.options.offline:
             files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
         return files
+
+    def on_page_content(self, html: str, /, **kwargs: Any) -> str:
+        return accessible.label_tables(html)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -134,6 +142,18 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
             for folder in folders:
                 server.watch(str(folder))
         return server
+
+
+def _add_accessibility(config: MkDocsConfig) -> None:
+    # Before Material's templates (a partial naming the search dialog) and before the user's
+    # own stylesheets and scripts, so that theirs still override netjournal's.
+    folder = str(accessible.theme_folder())
+    if folder not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
+    if accessible.STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, accessible.STYLESHEET)
+    if accessible.SCRIPT not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.insert(0, accessible.SCRIPT)
 
 
 def refuse_site_dir(site_dir: Path, options: JournalOptions) -> None:

@@ -189,6 +189,7 @@ def _environment(journal: Journal) -> Environment:
         notes=notes,
         anchor=lambda slug: Markup("{#" + anchors[slug] + "}"),
         contacts=contacts,
+        or_none=or_none,
     )
 
     env.globals.update(
@@ -202,6 +203,16 @@ def money(value: Decimal | None) -> Markup:
     if value is None:
         return Markup("")
     return Markup(f"{value:,}")
+
+
+# What an empty table cell shows: a dash for the eye, "none" for a screen reader (the dash
+# itself is read as nothing, or as "em dash", depending on the reader).
+NOTHING = Markup('<span aria-hidden="true">—</span><span class="nj-screen-reader-only">none</span>')
+
+
+def or_none(value: Any) -> Any:
+    """`value`, or `NOTHING` when there is nothing to show in its table cell."""
+    return NOTHING if value is None or value == "" else value
 
 
 def days(count: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import chromium, needs_chromium, serving
+from browser import needs_chromium, serving
 
 pytestmark = [
     pytest.mark.browser,
@@ -14,8 +14,8 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def page(sample_site):
-    with serving(sample_site) as base, chromium() as browser:
+def page(sample_site, browser):
+    with serving(sample_site) as base:
         page = browser.new_page()
         outside: list[str] = []
         page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))

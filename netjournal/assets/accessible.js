@@ -1,0 +1,44 @@
+// netjournal: a wide table or code block that scrolls sideways (on a phone) can be reached
+// and scrolled from the keyboard (WCAG 2.1.1); Material makes neither focusable.
+(function () {
+  "use strict";
+  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset pre > code";
+
+  function label(scroller) {
+    var table = scroller.querySelector("table");
+    var heading = table && table.getAttribute("aria-labelledby");
+    var named = heading && document.getElementById(heading);
+    return named ? named.textContent.replace(/\u00b6\s*$/, "").trim() : "Scrolls sideways";
+  }
+
+  function reachable() {
+    document.querySelectorAll(SCROLLERS).forEach(function (scroller) {
+      var scrolls = scroller.scrollWidth > scroller.clientWidth;
+      if (scrolls && !scroller.hasAttribute("tabindex")) {
+        scroller.setAttribute("tabindex", "0");
+        scroller.setAttribute("data-nj-scroller", "");
+        if (scroller.tagName !== "CODE") {
+          scroller.setAttribute("role", "region");
+          scroller.setAttribute("aria-label", label(scroller));
+        }
+      } else if (!scrolls && scroller.hasAttribute("data-nj-scroller")) {
+        ["tabindex", "data-nj-scroller", "role", "aria-label"].forEach(function (name) {
+          scroller.removeAttribute(name);
+        });
+      }
+    });
+    document.body.setAttribute("data-nj-scrollers", "ready");
+  }
+
+  function soon() {
+    // After Material has wrapped the page's tables (its own subscriber runs first).
+    window.setTimeout(reachable, 0);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(soon);
+  } else {
+    document.addEventListener("DOMContentLoaded", soon);
+  }
+  window.addEventListener("resize", soon);
+})();
