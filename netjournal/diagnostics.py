@@ -59,6 +59,9 @@ CODES = _codes(
     ("NJ110", E, "unknown status"),
     ("NJ111", W, "a contact refers to itself"),
     ("NJ112", W, "introductions form a cycle"),
+    # Notes
+    ("NJ130", W, "HTML in the notes is left open or closes nothing"),
+    ("NJ131", W, "HTML in the notes is nested too deep"),
 )
 
 

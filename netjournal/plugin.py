@@ -21,6 +21,7 @@ from .diagnostics import JournalError
 from .publish import clashing_folder
 from .queries.privacy import PUBLIC_FIELDS
 from .render import INDEX_PAGES
+from .sanitize import NoteRenderer
 from .site import GeneratedSite, generate
 from .values import BadValue, parse_date
 
@@ -41,6 +42,7 @@ class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     public = c.Type(bool, default=False)  # leave out private records and personal fields
     public_fields = c.ListOfItems(c.Choice(PUBLIC_FIELDS), default=[])
     today = c.Optional(c.Type((str, date)))  # a YAML date, or text checked in on_config
+    raw_html = c.Type(bool, default=False)  # trust the notes' HTML: for a one-author journal
 
 
 class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped-call]
@@ -79,6 +81,9 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 self.today,
                 public=self.public,
                 public_fields=self.config.public_fields,
+                notes=NoteRenderer(
+                    config.markdown_extensions, config.mdx_configs, raw_html=self.config.raw_html
+                ),
             )
         except JournalError as error:
             if not (self.serving and self.last_good):

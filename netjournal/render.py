@@ -16,6 +16,7 @@ from markupsafe import Markup
 from . import queries
 from .escape import external_link, finalize, link, markdown_text, page_title
 from .model import Contact, Journal, JournalEntry, Opportunity, Source
+from .sanitize import NoteRenderer
 
 DASHBOARD = "index.md"
 FOLLOW_UPS = "follow-ups.md"
@@ -59,16 +60,20 @@ def anchor_id(slug: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", slug).strip("-.") or "entry"
 
 
-def render_site(journal: Journal, today: date) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path in the docs."""
-    site = _Site(journal, today)
+def render_site(journal: Journal, today: date, notes: NoteRenderer | None = None) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path in the docs.
+
+    `notes` renders the notes with the site's Markdown extensions (by default the ones the
+    plugin adds), sanitised unless it was made with `raw_html`.
+    """
+    site = _Site(journal, today, notes or NoteRenderer())
     return site.pages()
 
 
 class _Site:
-    def __init__(self, journal: Journal, today: date) -> None:
+    def __init__(self, journal: Journal, today: date, notes: NoteRenderer) -> None:
         self.journal, self.today = journal, today
-        self.env = _environment(journal)
+        self.env = _environment(journal, notes)
         self.touches = queries.touches(journal, today)
         self.agenda = queries.follow_up_agenda(journal, today)
         self.cadence = queries.cadence_report(journal, today)
@@ -160,7 +165,7 @@ class _Site:
         )
 
 
-def _environment(journal: Journal) -> Environment:
+def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
     env = Environment(
         loader=PackageLoader("netjournal", "templates"),
         autoescape=False,  # the output is Markdown: `finalize` escapes for Markdown instead
@@ -206,6 +211,10 @@ def _environment(journal: Journal) -> Environment:
     def source(context: Context, value: Source | None) -> Markup:
         return page(context, source_uri(value), value.label) if value else Markup("")
 
+    def notes(body: str, depth: int, owner: str) -> Markup:
+        """A note as safe HTML, headings `depth` levels down, its ids kept apart by `owner`."""
+        return Markup(renderer.html(body, depth, anchor_id(owner)))
+
     env.filters.update(
         page=page,
         contact=contact,
@@ -242,17 +251,3 @@ def days(count: int) -> str:
 def month_name(month: str) -> str:
     """`2025-03` → `March 2025`."""
     return f"{date.fromisoformat(month + '-01'):%B %Y}"
-
-
-def notes(body: str, depth: int = 0) -> Markup:
-    """The user's own Markdown, shown as written; headings pushed `depth` levels down."""
-    if depth == 0:
-        return Markup(body)
-    lines, fenced = [], False
-    for line in body.split("\n"):
-        if re.match(r"\s*(```|~~~)", line):
-            fenced = not fenced
-        if not fenced and re.match(r"#{1,6}\s", line):
-            line = "#" * depth + line
-        lines.append(line)
-    return Markup("\n".join(lines))
