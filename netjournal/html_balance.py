@@ -172,15 +172,14 @@ def balance(text: str) -> Balance:
 
 
 def unbalanced_html(path: str, body: str, first_line: int) -> list[Problem]:
-    """A warning (NJ130) for each HTML tag in a note's Markdown left open or closing nothing.
+    """Warnings about the HTML in a note: NJ130 per tag left open or closing nothing, NJ131 if too deep.
 
     `first_line` is the file's line number of the body's first line. Code (fenced, indented
     or between backticks) is left out: a `<div>` shown as code is no tag.
     """
     found = balance(mask_code(body))
-    problems = []
-    if found.deepest > DEEPEST:
-        problems.append(
+    if found.deepest > DEEPEST:  # one word is enough: the note is shown as plain text
+        return [
             Problem(
                 "NJ131",
                 path,
@@ -189,7 +188,8 @@ def unbalanced_html(path: str, body: str, first_line: int) -> list[Problem]:
                 "close the tags you opened",
                 first_line,
             )
-        )
+        ]
+    problems = []
     for tag in found.unclosed:
         problems.append(
             Problem(
