@@ -172,7 +172,7 @@ def balance(text: str) -> Balance:
 
 
 def unbalanced_html(path: str, body: str, first_line: int) -> list[Problem]:
-    """Warnings about the HTML in a note: NJ130 per tag left open or closing nothing, NJ131 if too deep.
+    """Warnings about a note's HTML: NJ130 per tag left open or closing nothing, NJ131 if deep.
 
     `first_line` is the file's line number of the body's first line. Code (fenced, indented
     or between backticks) is left out: a `<div>` shown as code is no tag.
