@@ -66,6 +66,9 @@ CODES = _codes(
     ("NJ120", E, "a public build cannot read whether a record is private"),
     ("NJ121", E, "a public contact is named after a private one"),
     ("NJ122", E, "a page in docs/ names a private contact"),
+    # Notes
+    ("NJ130", W, "HTML in the notes is left open or closes nothing"),
+    ("NJ131", W, "HTML in the notes is nested too deep"),
     # Repeats
     ("NJ140", W, "a person is listed twice"),
     ("NJ141", W, "one person stands on both sides of an introduction or referral"),

@@ -22,7 +22,9 @@ from .files import MAX_FILE_BYTES
 from .queries.privacy import PUBLIC_FIELDS
 from .values import BadValue, parse_date
 
-OPTION_NAMES = ("contacts", "journal", "today", "public", "public_fields", "offline")
+OPTION_NAMES = (
+    *("contacts", "journal", "today", "public", "public_fields", "offline", "raw_html"),
+)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "bool", "null", "int", "float", "seq"))
@@ -41,6 +43,7 @@ class JournalOptions:
     public: bool = False
     public_fields: tuple[str, ...] = ()
     offline: bool = True
+    raw_html: bool = False  # notes' HTML kept as written: for a journal only you write
     docs_dir: str = "docs"  # mkdocs.yml's own docs_dir: the user's pages, checked in public
 
     @property
@@ -239,6 +242,7 @@ def _checked(
         flag("public", False),
         _public_fields(raw.get("public_fields", []), where("public_fields")),
         flag("offline", True),
+        flag("raw_html", False),
         docs_dir,
     )
 

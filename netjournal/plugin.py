@@ -22,6 +22,7 @@ from .options import JournalOptions, OptionsError, plugin_options
 from .publish import refuse_journal_folder
 from .queries.privacy import PUBLIC_FIELDS
 from .render import INDEX_PAGES
+from .sanitize import NoteRenderer
 from .serving import JournalServer
 from .site import GeneratedSite, generate
 from .site_folder import SiteFolderError, refuse_unless_mkdocs_may_clean, write_marker
@@ -46,6 +47,7 @@ class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     public = c.Type(bool, default=False)  # leave out private records and personal fields
     public_fields = c.ListOfItems(c.Choice(PUBLIC_FIELDS), default=[])
     today = c.Optional(c.Type((str, date)))  # a YAML date, or text checked in on_config
+    raw_html = c.Type(bool, default=False)  # trust the notes' HTML: for a one-author journal
 
 
 class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped-call]
@@ -100,6 +102,9 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 public=self.public,
                 public_fields=self.options.public_fields,
                 docs=Path(config.docs_dir),
+                notes=NoteRenderer(
+                    config.markdown_extensions, config.mdx_configs, raw_html=self.options.raw_html
+                ),
             )
         except JournalError as error:
             if not (self.serving and self.last_good):

@@ -16,6 +16,7 @@ from .diagnostics import Problem
 from .docs_folder import docs_problems
 from .files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
 from .front_matter import Document, FrontMatterError, parse
+from .html_balance import unbalanced_html
 from .model import Contact, Journal, JournalEntry
 from .queries.privacy import private_mentions, unpublishable_contacts
 
@@ -172,7 +173,10 @@ def _document(file: JournalFile, problems: list[Problem]) -> Document | None:
     if text is None:
         return None
     try:
-        return parse(text)
+        document = parse(text)
     except FrontMatterError as error:
         problems.append(Problem(error.code, file.shown, error.message, error.line, error.column))
         return None
+    body_line = text.count("\n") - document.body.count("\n") + 1  # the body ends the file
+    problems.extend(unbalanced_html(file.shown, document.body, body_line))
+    return document

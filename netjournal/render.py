@@ -19,6 +19,7 @@ from . import views
 from .escape import external_link, finalize, link, markdown_text, page_title
 from .model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
 from .queries import Happening
+from .sanitize import NoteRenderer
 
 DASHBOARD = "index.md"
 FOLLOW_UPS = "follow-ups.md"
@@ -90,10 +91,14 @@ def entry_anchors(entries: Iterable[JournalEntry]) -> dict[str, str]:
     return anchors
 
 
-def render_site(journal: Journal, today: date) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path in the docs."""
+def render_site(journal: Journal, today: date, notes: NoteRenderer | None = None) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path in the docs.
+
+    `notes` renders the notes with the site's Markdown extensions (by default the ones the
+    plugin adds), sanitised unless it was made with `raw_html`.
+    """
     facts = views.facts(journal, today)
-    env = _environment(journal)
+    env = _environment(journal, notes or NoteRenderer())
 
     def render(template: str, uri: str, title: str, view: object) -> str:
         markdown = env.get_template(template).render(view=view, page_uri=uri)
@@ -120,7 +125,7 @@ def render_site(journal: Journal, today: date) -> dict[str, str]:
     return pages
 
 
-def _environment(journal: Journal) -> Environment:
+def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
     env = Environment(
         loader=PackageLoader("netjournal", "templates"),
         autoescape=False,  # the output is Markdown: `finalize` escapes for Markdown instead
@@ -176,6 +181,10 @@ def _environment(journal: Journal) -> Environment:
     def source(context: Context, value: Source | None) -> Markup:
         return page(context, source_uri(value), value.label) if value else Markup("")
 
+    def notes(body: str, depth: int, owner: str) -> Markup:
+        """A note as safe HTML, headings `depth` levels down, its ids kept apart by `owner`."""
+        return Markup(renderer.html(body, depth, anchor_id(owner)))
+
     env.filters.update(
         page=page,
         contact=contact,
@@ -223,17 +232,3 @@ def days(count: int) -> str:
 def month_name(month: str) -> str:
     """`2025-03` → `March 2025`."""
     return f"{date.fromisoformat(month + '-01'):%B %Y}"
-
-
-def notes(body: str, depth: int = 0) -> Markup:
-    """The user's own Markdown, shown as written; headings pushed `depth` levels down."""
-    if depth == 0:
-        return Markup(body)
-    lines, fenced = [], False
-    for line in body.split("\n"):
-        if re.match(r"\s*(```|~~~)", line):
-            fenced = not fenced
-        if not fenced and re.match(r"#{1,6}\s", line):
-            line = "#" * depth + line
-        lines.append(line)
-    return Markup("\n".join(lines))

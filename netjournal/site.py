@@ -11,6 +11,7 @@ from .diagnostics import JournalError, Problem
 from .queries.privacy import public_view
 from .reader import read_journal
 from .render import render_site
+from .sanitize import NoteRenderer
 
 
 @dataclass(frozen=True)
@@ -30,15 +31,17 @@ def generate(
     public: bool = False,
     public_fields: Collection[str] = (),
     docs: Path | None = None,
+    notes: NoteRenderer | None = None,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
     A public site leaves out private records, every mention of them, and the personal
     fields `public_fields` does not list; it is refused (errors) when that cannot be done,
-    e.g. when a page of `docs` names a private contact.
+    e.g. when a page of `docs` names a private contact. `notes` renders
+    the notes (sanitised by default).
     """
     result = read_journal(root, contacts, journal, public=public, docs=docs)
     if result.errors:
         raise JournalError(result.problems)
     shown = public_view(result.journal, public_fields) if public else result.journal
-    return GeneratedSite(render_site(shown, today), result.warnings)
+    return GeneratedSite(render_site(shown, today, notes), result.warnings)

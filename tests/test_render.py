@@ -66,7 +66,7 @@ def test_hostile_names_show_as_typed_in_the_built_site(write, build_site):
     row = re.search(r"<tr>\s*<td><a href=\"evil.html\".*?</tr>", index_page, re.S)
     assert row is not None and row.group(0).count("<td") == 6
     assert "<strong>bold</strong>" in contact_page
-    assert '<a href="https://example.com">real link</a>' in contact_page
+    assert '<a href="https://example.com" rel="noopener noreferrer">real link</a>' in contact_page
 
 
 def test_a_file_name_never_becomes_a_url_scheme(write, build_site):
@@ -119,7 +119,8 @@ def test_headings_in_notes_sit_below_the_entry_heading(journal_of):
         {"journal/n.md": "---\ndate: 2026-01-02\n---\n# Agenda\n\n```\n# not a heading\n```\n"}
     )
     month = render_site(journal, date(2026, 1, 3))["journal/2026-01.md"]
-    assert "### Agenda" in month and "\n# not a heading" in month
+    assert '<h3 id="n--agenda">Agenda</h3>' in month
+    assert "<code># not a heading\n</code>" in month
 
 
 def test_a_name_with_an_emoji_keeps_its_page_title(write, build_site):

@@ -1,0 +1,182 @@
+"""The user's notes as safe HTML: each note's Markdown rendered on its own, then sanitised.
+
+Journals are shared (a team, an import), so a note is data: its Markdown becomes HTML here,
+nh3 (Ammonia) keeps the formatting and drops scripts, event handlers, frames, forms, meta
+and styles, `javascript:`/`data:` links and images from other hosts. Rendering each note on
+its own and re-serialising it also closes every tag it left open, so a note can never
+swallow the entries after it. The result is one raw HTML block, which Python-Markdown then
+leaves alone when MkDocs renders the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+import markdown  # type: ignore[import-untyped]
+import nh3
+from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
+
+from .html_balance import DEEPEST, ELEMENTS, balance
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# What every site has: MkDocs's built-in extensions and the ones the plugin adds.
+SITE_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code", "attr_list")
+
+_TAGS = _names(
+    "a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl "
+    "dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q rp rt ruby s "
+    "samp small span strong sub summary sup table tbody td tfoot th thead time tr u ul var "
+    "wbr"
+)
+_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "style", "scope"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+}
+_VOID = _names("area base br col embed hr img input link meta source track wbr")
+_CLASS = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
+# Material's layout (md-*) and netjournal's own classes stay theirs: a note cannot restyle
+# the page around it, e.g. into an overlay asking for a password.
+_RESERVED_CLASSES = ("md-", "netjournal")
+_INVISIBLE = re.compile(r"[\x00-\x20]")
+
+
+class NoteRenderer:
+    """Renders notes to HTML with the site's Markdown extensions; sanitised unless `raw_html`."""
+
+    def __init__(
+        self,
+        extensions: Sequence[str | Extension] = SITE_EXTENSIONS,
+        configs: Mapping[str, Mapping[str, Any]] | None = None,
+        *,
+        raw_html: bool = False,
+    ) -> None:
+        self.shift = _ShiftHeadings()
+        self.markdown = markdown.Markdown(
+            extensions=[*extensions, self.shift], extension_configs=dict(configs or {})
+        )
+        self.options = _TRUSTED if raw_html else _SANITISED
+        self.raw_html = raw_html
+
+    def html(self, body: str, depth: int = 0, prefix: str = "note") -> str:
+        """The note as one closed HTML block, headings `depth` levels down, ids `prefix`-ed.
+
+        Every id in the note gets `prefix--` in front, and links to them follow: a note can
+        neither clash with nor take over an anchor of the page (an entry's, a section's).
+        """
+        self.shift.depth = depth
+        self.markdown.reset()
+        ids: set[str] = set()
+        fragments: set[str] = set()
+
+        def attribute(tag: str, name: str, value: str) -> str | None:
+            if name == "id":
+                ids.add(value)
+                return f"{prefix}--{value}"
+            if name == "href" and value.startswith("#"):
+                fragments.add(value[1:])
+            if self.raw_html:
+                return value
+            if name == "class":
+                kept = [c for c in value.split() if _CLASS.fullmatch(c)]
+                return " ".join(c for c in kept if not c.startswith(_RESERVED_CLASSES)) or None
+            if tag == "img" and name == "src":
+                return value if _same_site(value) else None
+            return value
+
+        try:
+            html = self.markdown.convert(body)
+        except RecursionError:  # lists nested hundreds deep
+            return _plain(body)
+        if balance(html).deepest > DEEPEST:
+            return _plain(body)
+        clean = nh3.clean(html, attribute_filter=attribute, **self.options)
+        if fragments & ids:  # links to the note's own ids: a second, cheap pass over clean HTML
+
+            def follow(tag: str, name: str, value: str) -> str:
+                inside = name == "href" and value.startswith("#") and value[1:] in ids
+                return f"#{prefix}--{value[1:]}" if inside else value
+
+            clean = nh3.clean(clean, attribute_filter=follow, **self.options)
+        return f'<div class="netjournal-note">\n{clean.strip()}\n</div>'
+
+
+_SANITISED: dict[str, Any] = {
+    "tags": set(_TAGS),
+    "attributes": {tag: set(names) for tag, names in _ATTRIBUTES.items()},
+    "url_schemes": {"http", "https", "mailto", "tel"},
+    "link_rel": "noopener noreferrer",
+    "filter_style_properties": {"text-align"},  # the tables extension aligns columns so
+    "strip_comments": True,
+}
+# raw_html: nothing taken out, but the HTML is still parsed and written out again, so every
+# note is closed off on its own.
+_TRUSTED: dict[str, Any] = {
+    "tags": set(ELEMENTS | _VOID | {"svg", "math", "meta", "link", "base", "input"}),
+    "clean_content_tags": set(),
+    "attributes": {
+        "*": _names(
+            "id class style title lang dir href src srcdoc srcset alt width height name value type "
+            "action method target rel content http-equiv colspan rowspan align start open "
+            "controls autoplay loop poster data allow sandbox scope span datetime cite"
+        )
+    },
+    "generic_attribute_prefixes": {"on", "data-", "aria-"},
+    "url_schemes": {"http", "https", "mailto", "tel", "javascript", "data", "file", "ftp"},
+    "link_rel": None,
+    "strip_comments": False,
+}
+
+
+def _plain(body: str) -> str:
+    """The note's text exactly as typed, when it is too deeply nested to render (NJ131)."""
+    return f'<div class="netjournal-note">\n<pre>{escape(body, quote=False)}</pre>\n</div>'
+
+
+def _same_site(url: str) -> bool:
+    """Whether an image at `url` loads from the site itself: a relative path, no host."""
+    plain = _INVISIBLE.sub("", url).replace("\\", "/")  # as browsers read it
+    return not plain.startswith("//") and not urlsplit(plain).scheme
+
+
+class _ShiftHeadings(Extension):  # type: ignore[misc]
+    """Pushes a note's headings `depth` levels down (to h6 at most), under the page's own."""
+
+    depth = 0
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_Shift(md, self), "netjournal-shift-headings", 30)
+
+
+class _Shift(Treeprocessor):  # type: ignore[misc]
+    def __init__(self, md: markdown.Markdown, owner: _ShiftHeadings) -> None:
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root: Element) -> None:
+        if self.owner.depth:
+            for element in root.iter():
+                if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1] in "123456":
+                    element.tag = f"h{min(int(element.tag[1]) + self.owner.depth, 6)}"
