@@ -87,8 +87,8 @@ def test_a_planted_mistake_in_a_template_is_found(browser, write, build_site, mo
 
     original = render._environment
 
-    def planted(journal):
-        env = original(journal)
+    def planted(*arguments):
+        env = original(*arguments)
         source = env.loader.get_source(env, "contact.md.j2")[0]
         plant = DictLoader({"contact.md.j2": source + "\n" + PLANTS[rule] + "\n"})
         env.loader = ChoiceLoader([plant, env.loader])

@@ -24,7 +24,8 @@ from netjournal.front_matter import FrontMatterError, parse
 from netjournal.front_matter_errors import fence_like, invisible_space
 from netjournal.reader import ReadResult
 from netjournal.records import title_from_slug
-from netjournal.render import anchor_id, notes, render_site
+from netjournal.render import anchor_id, render_site
+from netjournal.sanitize import NoteRenderer
 
 MB = 1_000_000
 BOUND = 2.0  # seconds
@@ -81,7 +82,9 @@ HOSTILE: dict[str, Callable[[], Any]] = {
     "anchor_id": lambda: anchor_id("+a" * (MB // 2)),
     "markdown_text": lambda: markdown_text("* \t" * (MB // 3)),
     "title_from_slug": lambda: title_from_slug("2025-01-01" + "-" * MB + "x"),
-    "notes' fence and heading lines": lambda: notes(" " * MB + "x\n" + "#" * MB + "x", 2),
+    "notes' headings, shifted down": lambda: NoteRenderer().html(
+        " " * MB + "x\n" + "#" * MB + "x", 2
+    ),
     "invisible space after a colon (_STRUCTURAL_SPACE)": lambda: invisible_space(
         ":" * (MB // 2) + " " * (MB // 2) + "x", 0, MB + 1, lambda at: (1, 1)
     ),

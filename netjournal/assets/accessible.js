@@ -41,4 +41,9 @@
     document.addEventListener("DOMContentLoaded", soon);
   }
   window.addEventListener("resize", soon);
+  // Search results arrive after the page: their code blocks may scroll too.
+  var results = document.querySelector(".md-search-result__list");
+  if (results && typeof window.MutationObserver !== "undefined") {
+    new window.MutationObserver(soon).observe(results, { childList: true });
+  }
 })();
