@@ -17,11 +17,15 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import did_you_mean
-from .files import MAX_FILE_BYTES
-from .queries.privacy import PUBLIC_FIELDS
-from .values import BadValue, parse_date
+from netjournal.diagnostics import did_you_mean
+from netjournal.queries.privacy import PUBLIC_FIELDS
+from netjournal.read.files import MAX_FILE_BYTES
+from netjournal.read.values import BadValue, parse_date
 
+# Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
+# rebuilds, which load mkdocs.yml afresh each time.
+TODAY_VARIABLE = "NETJOURNAL_TODAY"
+PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 OPTION_NAMES = (
     *("contacts", "journal", "today", "public", "public_fields", "offline", "raw_html"),
 )
@@ -261,3 +265,17 @@ def _public_fields(value: object, where: str) -> tuple[str, ...]:
                 f"{did_you_mean(str(field), PUBLIC_FIELDS)}: use any of {', '.join(PUBLIC_FIELDS)}"
             )
     return tuple(str(field) for field in value)
+
+
+def resolve_today(configured: str | date | None, override: str | None) -> date:
+    """`today` from the CLI's override, else mkdocs.yml, else the real date.
+
+    The one place that reads the clock; raises OptionsError for a day that is not a date.
+    """
+    chosen = override or configured
+    if chosen is None:
+        return date.today()
+    try:
+        return parse_date(chosen)
+    except BadValue as bad:
+        raise OptionsError(bad.message) from None

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import JournalError, Problem
-from .queries.privacy import public_view
-from .reader import read_journal
-from .render import render_site
-from .sanitize import NoteRenderer
+from netjournal.diagnostics import JournalError, Problem
+from netjournal.queries.privacy import public_view
+from netjournal.read.journal import read_journal
+from netjournal.render import render_site
+from netjournal.render.sanitize import NoteRenderer
 
 
 @dataclass(frozen=True)

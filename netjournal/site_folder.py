@@ -8,6 +8,7 @@ not write, such as `.git`, `CNAME`, `.nojekyll` or a file the user added, is kep
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 MARKER = ".netjournal-site"
@@ -135,3 +136,26 @@ def _not_ours(folder: Path, foreign: list[str]) -> str:
         f"the site folder {folder} holds files netjournal did not write ({shown}), and a "
         "build would delete them: build into a new or empty folder with -d"
     )
+
+
+def clashing_folder(site_dir: Path, sacred: Iterable[Path]) -> Path | None:
+    """The folder of `sacred` that `site_dir` is, holds, or lies inside; else None.
+
+    Building there would empty it: MkDocs cleans its site folder, and a swap replaces it.
+    """
+    site = site_dir.resolve()
+    for folder in sacred:
+        folder = folder.resolve()
+        if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
+            return folder
+    return None
+
+
+def refuse_journal_folder(site_dir: Path, contacts: Path, journal: Path) -> None:
+    """Raise SiteFolderError if building into `site_dir` would replace or hold the journal."""
+    folder = clashing_folder(site_dir, [contacts, journal])
+    if folder is not None:
+        raise SiteFolderError(
+            f"the site folder {site_dir} would overwrite {folder}, where your journal lives: "
+            "build into another folder (site_dir in mkdocs.yml, or -d)"
+        )

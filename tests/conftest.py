@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from netjournal.model import Journal
-from netjournal.reader import ReadResult, read_journal
+from netjournal.read.journal import ReadResult, read_journal
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from conftest import TODAY
 
-from netjournal.accessible import label_tables
+from netjournal.plugin.accessible import label_tables
 from netjournal.render import NOTHING, render_site
 
 

@@ -28,10 +28,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import MINIMAL_MKDOCS, REPO, TODAY
 
-from netjournal import front_matter
 from netjournal.cli import main
 from netjournal.diagnostics import CODES
-from netjournal.reader import ReadResult, read_journal
+from netjournal.read import front_matter
+from netjournal.read.journal import ReadResult, read_journal
 from netjournal.render import render_site
 
 CORPUS = Path(__file__).parent / "corpus"

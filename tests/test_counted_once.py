@@ -14,7 +14,7 @@ from conftest import Write
 
 from netjournal import queries
 from netjournal.queries.timeline import Happening
-from netjournal.reader import ReadResult
+from netjournal.read.journal import ReadResult
 
 
 def _text(page: Path) -> str:

@@ -78,7 +78,7 @@ def test_every_generated_page_matches_its_golden_file(case: str, update_golden: 
 
 
 def test_the_branches_journal_reads_without_a_problem() -> None:
-    from netjournal.reader import read_journal
+    from netjournal.read.journal import read_journal
 
     assert read_journal(JOURNALS / "branches").problems == ()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from netjournal.html_balance import unbalanced_html
+from netjournal.read.html_balance import unbalanced_html
 
 RAW_HTML_MKDOCS = """\
 site_name: Test journal

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from browser import chromium, needs_chromium, serving
 
-from netjournal.offline import worker_shim
+from netjournal.plugin.offline import worker_shim
 
 pytestmark = [
     pytest.mark.browser,

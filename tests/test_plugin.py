@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from netjournal.plugin import resolve_today
+from netjournal.options import OptionsError, resolve_today
 
 
 def test_today_comes_from_the_cli_then_mkdocs_yml_then_the_clock():
@@ -15,7 +14,7 @@ def test_today_comes_from_the_cli_then_mkdocs_yml_then_the_clock():
     assert resolve_today(date(2026, 1, 2), None) == date(2026, 1, 2)
     assert resolve_today("2026-01-05", None) == date(2026, 1, 5)
     assert resolve_today(None, None) == date.today()
-    with pytest.raises(PluginError, match="is not a date"):
+    with pytest.raises(OptionsError, match="is not a date"):
         resolve_today("soon", None)
 
 

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from test_privacy import leaks, site_text
 
 from netjournal.cli import main
-from netjournal.docs_folder import docs_problems
 from netjournal.model import Contact
 from netjournal.queries.mentions import Mentions
+from netjournal.read.docs_folder import docs_problems
 
 
 def run_build(root: Path, *options: str) -> Result:

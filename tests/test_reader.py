@@ -317,7 +317,7 @@ def test_did_you_mean_ignores_case_accents_spaces_and_underscores():
 
 
 def test_the_same_front_matter_reads_the_same_with_either_yaml_parser(write, read, monkeypatch):
-    from netjournal import front_matter
+    from netjournal.read import front_matter
 
     write(
         "contacts/jane-doe.md",
@@ -333,7 +333,7 @@ def _libyaml_that_stops_at(depth: int, problem: str) -> type:
     as a new PyYAML release may bundle (6.0.4's libyaml stops at 1,000 levels)."""
     import yaml
 
-    from netjournal import front_matter
+    from netjournal.read import front_matter
 
     class Stricter(front_matter.LOADER):  # type: ignore[misc,name-defined]
         level = 0
@@ -350,7 +350,7 @@ def _libyaml_that_stops_at(depth: int, problem: str) -> type:
 
 
 def test_netjournals_nesting_limit_fires_whatever_limit_libyaml_has(write, read, monkeypatch):
-    from netjournal import front_matter
+    from netjournal.read import front_matter
 
     monkeypatch.setattr(front_matter, "LOADER", _libyaml_that_stops_at(3, "too deep, says C"))
     write("contacts/jane-doe.md", "---\nname: Jane Doe\nx: " + "[" * 10_000 + "\n---\n")
@@ -363,7 +363,7 @@ def test_netjournals_nesting_limit_fires_whatever_limit_libyaml_has(write, read,
 def test_a_file_libyaml_refuses_in_words_netjournal_does_not_know_is_read_again(
     write, read, monkeypatch
 ):
-    from netjournal import front_matter
+    from netjournal.read import front_matter
 
     monkeypatch.setattr(front_matter, "LOADER", _libyaml_that_stops_at(1, "an unheard-of wording"))
     write("contacts/jane-doe.md", "---\nname: Jane Doe\nx: [[[1]]]\ntags: [a, b]\n---\n")

@@ -8,8 +8,8 @@ from datetime import date
 
 from conftest import TODAY
 
-from netjournal.escape import external_link, markdown_text
 from netjournal.render import render_site
+from netjournal.render.escape import external_link, markdown_text
 
 HOSTILE = "<img src=x onerror=alert(1)> | [x](javascript:alert(1)) *b* _i_ # {#id} `c` &amp;"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL_MKDOCS, REPO, TODAY
 
-from netjournal.publish import build_atomically
+from netjournal.cli.publish import build_atomically
 from netjournal.site_folder import write_marker
 
 NETJOURNAL = str(Path(sys.executable).with_name("netjournal"))

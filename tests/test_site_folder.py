@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from conftest import MINIMAL_MKDOCS, TODAY
 
 from netjournal.cli import main
-from netjournal.publish import KILL_AT_VARIABLE
+from netjournal.cli.publish import KILL_AT_VARIABLE
 from netjournal.site_folder import MARKER
 
 NETJOURNAL = str(Path(sys.executable).with_name("netjournal"))

@@ -15,17 +15,17 @@ from typing import Any
 import pytest
 from conftest import TODAY, Write
 
-from netjournal import values
-from netjournal.date_hints import date_hint
 from netjournal.diagnostics import Problem, did_you_mean, fold
-from netjournal.escape import is_email, markdown_text
-from netjournal.files import slugify
-from netjournal.front_matter import FrontMatterError, parse
-from netjournal.front_matter_errors import fence_like, invisible_space
-from netjournal.reader import ReadResult
-from netjournal.records import title_from_slug
+from netjournal.read import values
+from netjournal.read.date_hints import date_hint
+from netjournal.read.files import slugify
+from netjournal.read.front_matter import FrontMatterError, parse
+from netjournal.read.front_matter_errors import fence_like, invisible_space
+from netjournal.read.journal import ReadResult
+from netjournal.read.records import title_from_slug
 from netjournal.render import anchor_id, render_site
-from netjournal.sanitize import NoteRenderer
+from netjournal.render.escape import is_email, markdown_text
+from netjournal.render.sanitize import NoteRenderer
 
 MB = 1_000_000
 BOUND = 2.0  # seconds
@@ -137,7 +137,7 @@ def test_unknown_slugs_among_many_contacts_are_suggested_fast() -> None:
 def test_a_long_chain_of_referrals_is_walked_once() -> None:
     """20,000 contacts each referred by the next: walked from every contact, 200 million steps."""
     from netjournal.model import Contact
-    from netjournal.repeats import circles
+    from netjournal.read.repeats import circles
 
     slugs = [f"p{i}" for i in range(20_000)]
     contacts = {

@@ -1,6 +1,6 @@
 """Pure functions of the journal and `today`: all of netjournal's judgement lives here."""
 
-from .agenda import (
+from netjournal.queries.agenda import (
     CadenceReport,
     DueFollowUp,
     FollowUpAgenda,
@@ -12,7 +12,7 @@ from .agenda import (
     keep_in_touch,
     open_follow_ups,
 )
-from .sources import (
+from netjournal.queries.sources import (
     ReferralBalance,
     SourceSummary,
     brought_by,
@@ -21,8 +21,15 @@ from .sources import (
     referral_totals,
     source_summaries,
 )
-from .timeline import Happening, TimelineEvent, kinds, recent_entries, timeline, timelines
-from .touches import TouchSummary, last_touches, touch_summaries, touched, touches
+from netjournal.queries.timeline import (
+    Happening,
+    TimelineEvent,
+    kinds,
+    recent_entries,
+    timeline,
+    timelines,
+)
+from netjournal.queries.touches import TouchSummary, last_touches, touch_summaries, touched, touches
 
 __all__ = [
     "CadenceReport",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Contact, ContactRef, EntryRef, FollowUp, Journal
-from .touches import last_touches
+from netjournal.model import Contact, ContactRef, EntryRef, FollowUp, Journal
+from netjournal.queries.touches import last_touches
 
 SOON_DAYS = 7
 

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Contact
+from netjournal.model import Contact
 
 HONORIFICS = frozenset(
     {

@@ -6,8 +6,8 @@ import dataclasses
 from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
-from ..diagnostics import Problem
-from ..model import (
+from netjournal.diagnostics import Problem
+from netjournal.model import (
     Contact,
     ContactRef,
     EntryRef,
@@ -18,8 +18,8 @@ from ..model import (
     Place,
     Referral,
 )
-from ..values import shown
-from .mentions import Mentions
+from netjournal.queries.mentions import Mentions
+from netjournal.read.values import shown
 
 PUBLIC_FIELDS = ("email", "phone", "birthday", "notes")
 

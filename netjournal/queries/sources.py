@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Contact, Direction, Journal, Opportunity, Referral, Source, Status
+from netjournal.model import Contact, Direction, Journal, Opportunity, Referral, Source, Status
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import ContactRef, Direction, Journal, JournalEntry, Opportunity, Place, Referral
+from netjournal.model import (
+    ContactRef,
+    Direction,
+    Journal,
+    JournalEntry,
+    Opportunity,
+    Place,
+    Referral,
+)
 
 
 class Happening(enum.Enum):

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Journal, JournalEntry
+from netjournal.model import Journal, JournalEntry
 
 
 def touched(entry: JournalEntry) -> tuple[str, ...]:

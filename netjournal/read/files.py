@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Problem
+from netjournal.diagnostics import Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # Control characters, line separators, bytes that are not UTF-8 (os.fsdecode's surrogates)

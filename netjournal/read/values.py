@@ -7,9 +7,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from .date_hints import date_hint
-from .diagnostics import did_you_mean
-from .model import Birthday, Cadence, Source, Status, Unit
+from netjournal.diagnostics import did_you_mean
+from netjournal.model import Birthday, Cadence, Source, Status, Unit
+from netjournal.read.date_hints import date_hint
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # outside this, a year is a typo (and date maths overflow)
 MAX_CADENCE_DAYS = 3660  # ten years

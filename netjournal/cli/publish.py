@@ -13,13 +13,13 @@ import re
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .site_folder import (
+from netjournal.site_folder import (
     MARKER,
     SiteFolderError,
     entries_to_keep,
@@ -37,29 +37,6 @@ except ImportError:  # Windows: no lock, the rest still holds
 # Used only by the tests: the step at which this process kills itself with SIGKILL.
 KILL_AT_VARIABLE = "NETJOURNAL_TEST_KILL_AT"
 _OLDER_LITTER = re.compile(r"\.new-[a-z0-9_]{8}")
-
-
-def clashing_folder(site_dir: Path, sacred: Iterable[Path]) -> Path | None:
-    """The folder of `sacred` that `site_dir` is, holds, or lies inside; else None.
-
-    Building there would empty it: MkDocs cleans its site folder, and a swap replaces it.
-    """
-    site = site_dir.resolve()
-    for folder in sacred:
-        folder = folder.resolve()
-        if site == folder or site.is_relative_to(folder) or folder.is_relative_to(site):
-            return folder
-    return None
-
-
-def refuse_journal_folder(site_dir: Path, contacts: Path, journal: Path) -> None:
-    """Raise SiteFolderError if building into `site_dir` would replace or hold the journal."""
-    folder = clashing_folder(site_dir, [contacts, journal])
-    if folder is not None:
-        raise SiteFolderError(
-            f"the site folder {site_dir} would overwrite {folder}, where your journal lives: "
-            "build into another folder (site_dir in mkdocs.yml, or -d)"
-        )
 
 
 def build_atomically(config: MkDocsConfig, build: Callable[[MkDocsConfig], None]) -> None:

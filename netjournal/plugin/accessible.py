@@ -22,13 +22,13 @@ _HEADING_OR_TABLE = re.compile(r'<h[1-6] id="([^"<>]*)"|<table>')
 
 def theme_folder() -> Path:
     """The folder of netjournal's template overrides, to put before Material's own."""
-    return Path(str(files("netjournal") / "theme"))
+    return Path(str(files("netjournal.plugin") / "theme"))
 
 
 def asset(uri: str) -> str:
     """The text of one of netjournal's shipped assets (`STYLESHEET` or `SCRIPT`)."""
     name = uri.rsplit("/", 1)[1]
-    return (files("netjournal") / "assets" / name).read_text(encoding="utf-8")
+    return (files("netjournal.plugin") / "assets" / name).read_text(encoding="utf-8")
 
 
 def label_tables(html: str) -> str:

@@ -8,9 +8,9 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .diagnostics import Problem, did_you_mean
-from .front_matter import Document, Path
-from .values import BadValue, parse_money, parse_text, shown
+from netjournal.diagnostics import Problem, did_you_mean
+from netjournal.read.front_matter import Document, Path
+from netjournal.read.values import BadValue, parse_money, parse_text, shown
 
 T = TypeVar("T")
 _SLUG_LIKE = re.compile(r"[\w.-]+")

@@ -15,11 +15,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import views
-from .escape import external_link, finalize, link, markdown_text, page_title
-from .model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
-from .queries import Happening
-from .sanitize import NoteRenderer
+from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
+from netjournal.queries import Happening
+from netjournal.render import views
+from netjournal.render.escape import external_link, finalize, link, markdown_text, page_title
+from netjournal.render.sanitize import NoteRenderer
 
 DASHBOARD = "index.md"
 FOLLOW_UPS = "follow-ups.md"
@@ -127,7 +127,7 @@ def render_site(journal: Journal, today: date, notes: NoteRenderer | None = None
 
 def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
     env = Environment(
-        loader=PackageLoader("netjournal", "templates"),
+        loader=PackageLoader("netjournal.render", "templates"),
         autoescape=False,  # the output is Markdown: `finalize` escapes for Markdown instead
         finalize=finalize,
         undefined=StrictUndefined,

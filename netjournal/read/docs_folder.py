@@ -10,8 +10,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .diagnostics import Problem
-from .queries.mentions import Mentions, words
+from netjournal.diagnostics import Problem
+from netjournal.queries.mentions import Mentions, words
 
 
 def docs_problems(docs: Path, root: Path, private: Mentions | None = None) -> list[Problem]:

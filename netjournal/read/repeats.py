@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal
 
-from .diagnostics import Problem
-from .fields import Fields
-from .model import Contact, ContactRef, Person
+from netjournal.diagnostics import Problem
+from netjournal.model import Contact, ContactRef, Person
+from netjournal.read.fields import Fields
 
 
 def once_each(f: Fields, key: str, slugs: tuple[str, ...], indexes: tuple[int, ...]) -> list[str]:

@@ -22,7 +22,7 @@ import nh3
 from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
-from .html_balance import DEEPEST, ELEMENTS, balance
+from netjournal.read.html_balance import DEEPEST, ELEMENTS, balance
 
 
 def _names(words: str) -> frozenset[str]:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .diagnostics import Problem
+from netjournal.diagnostics import Problem
 
 
 def _names(words: str) -> frozenset[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from .model import Contact, ContactRef, EntryRef, FollowUp, Journal, Person, Text
-from .queries import CadenceReport, DueFollowUp, FollowUpAgenda
+from netjournal.model import Contact, ContactRef, EntryRef, FollowUp, Journal, Person, Text
+from netjournal.queries import CadenceReport, DueFollowUp, FollowUpAgenda
 
 
 def due_json(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: CadenceReport) -> str:

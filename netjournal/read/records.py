@@ -6,10 +6,8 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from .diagnostics import Problem, did_you_mean, fold
-from .fields import Fields, slug_text
-from .front_matter import Document
-from .model import (
+from netjournal.diagnostics import Problem, did_you_mean, fold
+from netjournal.model import (
     Contact,
     ContactRef,
     Direction,
@@ -24,8 +22,10 @@ from .model import (
     Status,
     Text,
 )
-from .repeats import circles, introduction_kept, once_each, prospect_kept
-from .values import (
+from netjournal.read.fields import Fields, slug_text
+from netjournal.read.front_matter import Document
+from netjournal.read.repeats import circles, introduction_kept, once_each, prospect_kept
+from netjournal.read.values import (
     parse_birthday,
     parse_cadence,
     parse_date,

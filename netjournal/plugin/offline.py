@@ -16,7 +16,7 @@ WORKER_SHIM = "assets/netjournal/file-worker.js"
 
 def worker_shim() -> str:
     """The JavaScript that lets Material's search worker run on `file://` pages."""
-    return (files("netjournal") / "assets" / "file-worker.js").read_text(encoding="utf-8")
+    return (files("netjournal.plugin") / "assets" / "file-worker.js").read_text(encoding="utf-8")
 
 
 def inline_search_index(site_dir: Path) -> None:

@@ -11,14 +11,14 @@ from datetime import time
 from pathlib import Path
 from types import MappingProxyType
 
-from . import records
-from .diagnostics import Problem
-from .docs_folder import docs_problems
-from .files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
-from .front_matter import Document, FrontMatterError, parse
-from .html_balance import unbalanced_html
-from .model import Contact, Journal, JournalEntry
-from .queries.privacy import private_mentions, unpublishable_contacts
+from netjournal.diagnostics import Problem
+from netjournal.model import Contact, Journal, JournalEntry
+from netjournal.queries.privacy import private_mentions, unpublishable_contacts
+from netjournal.read import records
+from netjournal.read.docs_folder import docs_problems
+from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
+from netjournal.read.front_matter import Document, FrontMatterError, parse
+from netjournal.read.html_balance import unbalanced_html
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal"]
 

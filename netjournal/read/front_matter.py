@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .front_matter_errors import (
+from netjournal.read.front_matter_errors import (
     BROKEN_ESCAPE,
     OPENING,
     UNICODE_SPACE,

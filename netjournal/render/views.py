@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
-from . import queries
-from .model import Contact, FollowUp, Journal, JournalEntry, Opportunity
-from .queries.agenda import SOON_DAYS
+from netjournal import queries
+from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity
+from netjournal.queries.agenda import SOON_DAYS
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page

@@ -26,8 +26,8 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
-from .options import OptionsError
-from .site_config import load_site_config
+from netjournal.cli.site_config import load_site_config
+from netjournal.options import OptionsError
 
 log = logging.getLogger("mkdocs.plugins.netjournal")
 

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from .options import OptionsError, read_options
+from netjournal.options import OptionsError, read_options
 
 
 def load_site_config(config_file: str, **overrides: Any) -> MkDocsConfig:

@@ -16,20 +16,22 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from . import queries
-from .options import JournalOptions, OptionsError, default_options, read_options
-from .plugin import (
+from netjournal import queries
+from netjournal.cli.publish import build_atomically
+from netjournal.cli.serving import parse_address, serve_journal
+from netjournal.cli.site_config import load_site_config
+from netjournal.cli.terminal import due_json, due_text
+from netjournal.options import (
     PUBLIC_VARIABLE,
     TODAY_VARIABLE,
-    NetjournalPlugin,
+    JournalOptions,
+    OptionsError,
+    default_options,
+    read_options,
     resolve_today,
 )
-from .publish import build_atomically, refuse_journal_folder
-from .reader import ReadResult, read_journal
-from .serving import parse_address, serve_journal
-from .site_config import load_site_config
-from .site_folder import SiteFolderError
-from .terminal import due_json, due_text
+from netjournal.read.journal import ReadResult, read_journal
+from netjournal.site_folder import SiteFolderError, refuse_journal_folder
 
 config_option = click.option(
     "-f",
@@ -78,13 +80,9 @@ def build(
         config = _load(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
         # Checked here, whether mkdocs.yml lists the plugin or not: the plugin only sees the
         # temporary folder build_atomically builds into.
-        plugin = config.plugins.get("netjournal")
-        root = Path(config.config_file_path or ".").resolve().parent
-        contacts, journal = root / "contacts", root / "journal"
-        if isinstance(plugin, NetjournalPlugin):
-            contacts, journal = plugin.options.contacts, plugin.options.journal
+        folders = _options(config_file)
         try:
-            refuse_journal_folder(Path(config.site_dir), contacts, journal)
+            refuse_journal_folder(Path(config.site_dir), folders.contacts, folders.journal)
             build_atomically(config, mkdocs_build)
         except SiteFolderError as error:
             raise click.ClickException(str(error)) from None
@@ -231,7 +229,7 @@ def _today(configured: date | None, today: str | None) -> date:
     """--today if given (a bad one is blamed on --today), else mkdocs.yml's, else the clock."""
     try:
         return resolve_today(configured, today)
-    except MkDocsException as error:
+    except OptionsError as error:
         raise click.BadParameter(str(error), param_hint="--today") from None
 
 
@@ -246,7 +244,7 @@ def _address(dev_addr: str) -> None:
 def _mkdocs(today: str | None, public: bool) -> Iterator[None]:
     """MkDocs' warnings shown on the terminal, its errors as sentences, options passed on."""
     if today is not None:
-        resolve_today(None, today)  # refuse a bad --today before building anything
+        _today(None, today)  # refuse a bad --today before building anything
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     handler.setLevel(logging.WARNING)

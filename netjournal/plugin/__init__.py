@@ -16,24 +16,31 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import accessible, offline
-from .diagnostics import JournalError
-from .options import JournalOptions, OptionsError, plugin_options
-from .publish import refuse_journal_folder
-from .queries.privacy import PUBLIC_FIELDS
-from .render import INDEX_PAGES
-from .sanitize import NoteRenderer
-from .serving import JournalServer
-from .site import GeneratedSite, generate
-from .site_folder import SiteFolderError, refuse_unless_mkdocs_may_clean, write_marker
-from .values import BadValue, parse_date
+from netjournal.diagnostics import JournalError
+from netjournal.options import (
+    PUBLIC_VARIABLE,
+    TODAY_VARIABLE,
+    JournalOptions,
+    OptionsError,
+    plugin_options,
+    resolve_today,
+)
+from netjournal.plugin import accessible, offline
+from netjournal.queries.privacy import PUBLIC_FIELDS
+from netjournal.render import INDEX_PAGES
+from netjournal.render.sanitize import NoteRenderer
+from netjournal.site import GeneratedSite, generate
+from netjournal.site_folder import (
+    SiteFolderError,
+    refuse_journal_folder,
+    refuse_unless_mkdocs_may_clean,
+    write_marker,
+)
 
 log = logging.getLogger("mkdocs.plugins.netjournal")
 
 # Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
 # rebuilds, which load mkdocs.yml afresh each time.
-TODAY_VARIABLE = "NETJOURNAL_TODAY"
-PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 _NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
 
@@ -74,7 +81,10 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.today = resolve_today(self.options.today, os.environ.get(TODAY_VARIABLE))
+        try:
+            self.today = resolve_today(self.options.today, os.environ.get(TODAY_VARIABLE))
+        except OptionsError as error:
+            raise PluginError(f"netjournal 'today': {error}") from None
         refuse_site_dir(Path(config.site_dir), self.options)
         self.public = self.options.public or os.environ.get(PUBLIC_VARIABLE) == "1"
         if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_DEFAULT_FONT:
@@ -141,8 +151,9 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         folders = (self.options.contacts, self.options.journal)
-        if isinstance(server, JournalServer):
-            server.watch_journal(folders)  # follows a folder deleted and made again
+        watch_journal = getattr(server, "watch_journal", None)  # netjournal serve's server
+        if watch_journal is not None:
+            watch_journal(folders)  # follows a folder deleted and made again
         else:
             for folder in folders:
                 server.watch(str(folder))
@@ -172,17 +183,6 @@ def refuse_site_dir(site_dir: Path, options: JournalOptions) -> None:
         refuse_unless_mkdocs_may_clean(site_dir)
     except SiteFolderError as error:
         raise PluginError(str(error)) from None
-
-
-def resolve_today(configured: str | date | None, override: str | None) -> date:
-    """`today` from the CLI's override, else mkdocs.yml, else the real date."""
-    chosen = override or configured
-    if chosen is None:
-        return date.today()
-    try:
-        return parse_date(chosen)
-    except BadValue as bad:
-        raise PluginError(bad.message) from None
 
 
 def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
