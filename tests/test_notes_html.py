@@ -69,10 +69,11 @@ def test_the_html_check_takes_linear_time_on_hostile_notes():
         for size in (250_000, 1_000_000):
             note = unit * (size // len(unit))
             runs = []
-            for _ in range(3):  # the fastest of three: the machine may be busy
-                start = time.perf_counter()
+            for _ in range(3):  # the fastest of three, in CPU time: the machine may be busy
+                start = time.process_time()
                 unbalanced_html("journal/x.md", note, 4)
-                runs.append(time.perf_counter() - start)
+                runs.append(time.process_time() - start)
             times.append(min(runs))
-        # 4 times the text takes about 4 times as long; quadratic would be 16 times
-        assert times[1] < 10 * times[0] + 0.2, (unit, times)
+        # 4 times the text takes about 4 times as long; quadratic would be 16 times. The
+        # slack keeps a busy machine's noise on millisecond timings from failing it.
+        assert times[1] < 10 * times[0] + 0.5, (unit, times)

@@ -8,17 +8,28 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
 
 from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
 from netjournal.queries import Happening
 from netjournal.render import views
-from netjournal.render.escape import external_link, finalize, link, markdown_text, page_title
+from netjournal.render.escape import (
+    EMPTY,
+    NOTHING,
+    Safe,
+    amount,
+    as_typed,
+    external_link,
+    finalize,
+    heading_id,
+    joined,
+    link,
+    page_title,
+    sanitised_html,
+)
 from netjournal.render.sanitize import NoteRenderer
 
 DASHBOARD = "index.md"
@@ -139,7 +150,7 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
     anchors = entry_anchors(journal.entries)
 
     @pass_context
-    def page(context: Context, target: str, text: Any = None) -> Markup:
+    def page(context: Context, target: str, text: Any = None) -> Safe:
         """A link from the page being rendered to the page `target`."""
         here = posixpath.dirname(context["page_uri"]) or "."
         path, _, fragment = target.partition("#")
@@ -147,43 +158,43 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         return link(text if text is not None else INDEX_PAGES.get(target, target), relative)
 
     @pass_context
-    def contact(context: Context, slug: str | None) -> Markup:
+    def contact(context: Context, slug: str | None) -> Safe:
         """A link to the contact `slug`, or the text itself when it names no contact."""
         if slug is None:
-            return Markup("")
+            return EMPTY
         if slug in journal.contacts:
             return page(context, contact_uri(slug), journal.contacts[slug].name)
-        return Markup(markdown_text(slug))
+        return as_typed(slug)
 
     @pass_context
-    def contacts(context: Context, slugs: list[str]) -> Markup:
-        return Markup(", ").join(contact(context, slug) for slug in slugs)
+    def contacts(context: Context, slugs: list[str]) -> Safe:
+        return joined(contact(context, slug) for slug in slugs)
 
     @pass_context
-    def entry(context: Context, item: JournalEntry | str, text: Any = None) -> Markup:
+    def entry(context: Context, item: JournalEntry | str, text: Any = None) -> Safe:
         """A link to a journal entry on its month page (by entry or slug)."""
         found = entries.get(item) if isinstance(item, str) else item
         if found is None:
-            return Markup(markdown_text(item))
+            return as_typed(item)
         target = f"{month_uri(found.month)}#{anchors[found.slug]}"
         return page(context, target, found.title if text is None else text)
 
     @pass_context
-    def named(context: Context, value: ContactRef | EntryRef | Text | None) -> Markup:
+    def named(context: Context, value: ContactRef | EntryRef | Text | None) -> Safe:
         """A link to the contact or entry `value` names, or its words as typed."""
         if isinstance(value, ContactRef):
             return contact(context, value.slug)
         if isinstance(value, EntryRef):
             return entry(context, value.slug)
-        return Markup(markdown_text(value.text)) if value is not None else Markup("")
+        return as_typed(value.text) if value is not None else EMPTY
 
     @pass_context
-    def source(context: Context, value: Source | None) -> Markup:
-        return page(context, source_uri(value), value.label) if value else Markup("")
+    def source(context: Context, value: Source | None) -> Safe:
+        return page(context, source_uri(value), value.label) if value else EMPTY
 
-    def notes(body: str, depth: int, owner: str) -> Markup:
+    def notes(body: str, depth: int, owner: str) -> Safe:
         """A note as safe HTML, headings `depth` levels down, its ids kept apart by `owner`."""
-        return Markup(renderer.html(body, depth, anchor_id(owner)))
+        return sanitised_html(renderer.html(body, depth, anchor_id(owner)))
 
     env.filters.update(
         page=page,
@@ -192,11 +203,11 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         named=named,
         source=source,
         external=external_link,
-        money=money,
+        money=amount,
         days=days,
         month_name=month_name,
         notes=notes,
-        anchor=lambda slug: Markup("{#" + anchors[slug] + "}"),
+        anchor=lambda slug: heading_id(anchors[slug]),
         contacts=contacts,
         or_none=or_none,
     )
@@ -205,18 +216,6 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         Happening=Happening, Direction=Direction, meanings=SOURCE_MEANINGS, pages=INDEX_PAGES
     )
     return env
-
-
-def money(value: Decimal | None) -> Markup:
-    """An amount with thousands separators and no currency (the journal's own)."""
-    if value is None:
-        return Markup("")
-    return Markup(f"{value:,}")
-
-
-# What an empty table cell shows: a dash for the eye, "none" for a screen reader (the dash
-# itself is read as nothing, or as "em dash", depending on the reader).
-NOTHING = Markup('<span aria-hidden="true">—</span><span class="nj-screen-reader-only">none</span>')
 
 
 def or_none(value: Any) -> Any:

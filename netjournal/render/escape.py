@@ -22,6 +22,14 @@ _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _NOT_IN_EMAIL = frozenset('@<>()[]\\,;:"')
 
 
+Safe = Markup  # what a template prints as it is: made only in this module
+
+# What an empty table cell shows: a dash for the eye, "none" for a screen reader (the dash
+# itself is read as nothing, or as "em dash", depending on the reader).
+NOTHING = Markup('<span aria-hidden="true">—</span><span class="nj-screen-reader-only">none</span>')
+EMPTY = Markup("")
+
+
 def markdown_text(value: Any) -> str:
     """`value` as inline Markdown that renders exactly as typed, on one line."""
     text = re.sub(r"\s+", " ", str(value))  # one line: a newline would end a table row
@@ -38,6 +46,33 @@ def finalize(value: Any) -> Any:
     if isinstance(value, date | int | Decimal) and not isinstance(value, bool):
         return str(value)  # digits and hyphens: nothing to escape, and the source stays readable
     return markdown_text(value)
+
+
+def as_typed(value: Any) -> Markup:
+    """`value` escaped so that it shows exactly as typed."""
+    return Markup(markdown_text(value))
+
+
+def joined(items: Any, separator: str = ", ") -> Markup:
+    """Safe pieces joined by `separator` (which is escaped like any text)."""
+    return Markup(markdown_text(separator) if separator.strip() else separator).join(items)
+
+
+def heading_id(html_id: str) -> Markup:
+    """An attr_list `{#id}` for a heading; `html_id` holds only [A-Za-z0-9._-]."""
+    if not html_id or any(not (c.isascii() and (c.isalnum() or c in "._-")) for c in html_id):
+        raise ValueError(f"not a safe id: {html_id!r}")
+    return Markup("{#" + html_id + "}")
+
+
+def amount(value: Decimal | None) -> Markup:
+    """An amount with thousands separators and no currency (the journal's own)."""
+    return EMPTY if value is None else Markup(f"{value:,}")
+
+
+def sanitised_html(html: str) -> Markup:
+    """HTML that render.sanitize has already cleaned with nh3, to be printed as it is."""
+    return Markup(html)
 
 
 def link(text: Any, target: str) -> Markup:
