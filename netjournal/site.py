@@ -43,5 +43,5 @@ def generate(
     result = read_journal(root, contacts, journal, public=public, docs=docs)
     if result.errors:
         raise JournalError(result.problems)
-    shown = public_view(result.journal, public_fields) if public else result.journal
-    return GeneratedSite(render_site(shown, today, notes), result.warnings)
+    visible = public_view(result.journal, public_fields) if public else result.journal
+    return GeneratedSite(render_site(visible, today, notes), result.warnings)

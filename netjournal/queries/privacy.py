@@ -19,7 +19,7 @@ from netjournal.model import (
     Referral,
 )
 from netjournal.queries.mentions import Mentions
-from netjournal.read.values import shown
+from netjournal.read.values import quoted
 
 PUBLIC_FIELDS = ("email", "phone", "birthday", "notes")
 
@@ -66,7 +66,7 @@ def unpublishable_contacts(
                     Problem(
                         "NJ121",
                         contact.path,
-                        f"this contact's {what} {shown(text)} names the private contact "
+                        f"this contact's {what} {quoted(text)} names the private contact "
                         f"{named}, so a public build would publish it: {fix}, or mark this "
                         "contact 'private: true'",
                         *place,
@@ -76,8 +76,8 @@ def unpublishable_contacts(
 
 
 class _Redaction:
-    def __init__(self, journal: Journal, shown: frozenset[str]) -> None:
-        self.source, self.shown = journal, shown
+    def __init__(self, journal: Journal, kept: frozenset[str]) -> None:
+        self.source, self.kept = journal, kept
         self.hidden = {slug for slug, c in journal.contacts.items() if c.private}
         self.secret = private_mentions(journal)
         self.private_entries = {e.slug for e in journal.entries if e.private}
@@ -120,7 +120,7 @@ class _Redaction:
         return None if place is None or self.secret(place.text) is not None else place
 
     def notes(self, body: str) -> str:
-        return body if "notes" in self.shown and not self.secret(body) else ""
+        return body if "notes" in self.kept and not self.secret(body) else ""
 
     def contact(self, contact: Contact) -> Contact:
         return dataclasses.replace(
@@ -131,9 +131,9 @@ class _Redaction:
             relationship=self.text(contact.relationship),
             tags=self.texts(contact.tags),
             urls=self.texts(contact.urls),
-            emails=self.texts(contact.emails) if "email" in self.shown else (),
-            phones=self.texts(contact.phones) if "phone" in self.shown else (),
-            birthday=contact.birthday if "birthday" in self.shown else None,
+            emails=self.texts(contact.emails) if "email" in self.kept else (),
+            phones=self.texts(contact.phones) if "phone" in self.kept else (),
+            birthday=contact.birthday if "birthday" in self.kept else None,
             body=self.notes(contact.body),
             introduced_by=self.slug(contact.introduced_by),
             referred_by=self.slug(contact.referred_by),

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from netjournal.diagnostics import Problem, did_you_mean
-from netjournal.read.front_matter import Document, Path
-from netjournal.read.values import BadValue, parse_money, parse_text, shown
+from netjournal.read.front_matter import Document, KeyPath
+from netjournal.read.values import BadValue, parse_money, parse_text, quoted
 
 T = TypeVar("T")
 _SLUG_LIKE = re.compile(r"[\w.-]+")
@@ -30,7 +30,7 @@ class Fields:
     problems: list[Problem]
     contacts: Collection[str]  # every contact slug, to check references
     data: dict[str, Any] = field(default_factory=dict)
-    at: Path = ()
+    at: KeyPath = ()
     label: str = ""  # 'follow_ups item 3: ' for an item of a list, '' for the front matter
 
     def __contains__(self, key: str) -> bool:
@@ -94,7 +94,7 @@ class Fields:
                     parsed.append(value)
         return tuple(parsed)
 
-    def _as_written(self, raw: Any, path: Path, parse: Callable[[Any], Any]) -> Any:
+    def _as_written(self, raw: Any, path: KeyPath, parse: Callable[[Any], Any]) -> Any:
         """For text and amounts, the characters the user typed, where YAML saw a number or `no`.
 
         YAML 1.1 reads `0750` as 488 and `1:30` as 90: an amount must come from the text.
@@ -120,7 +120,7 @@ class Fields:
             fix = "write the contact's slug: its file name in contacts/, without '.md'"
         else:
             fix = f"create contacts/{slug}.md or correct the slug"
-        message = f"{key}: no contact has the slug {shown(slug)}{hint}: {fix}"
+        message = f"{key}: no contact has the slug {quoted(slug)}{hint}: {fix}"
         if index is None:
             self.report("NJ106", message, key)
         else:
@@ -138,7 +138,7 @@ class Fields:
         if not isinstance(raw, list):
             self.report(
                 "NJ102",
-                f"{key}: expected a list of items, each line starting '- ', got {shown(raw)}",
+                f"{key}: expected a list of items, each line starting '- ', got {quoted(raw)}",
                 key,
             )
             return
@@ -149,12 +149,12 @@ class Fields:
                 self.report_item(
                     "NJ102",
                     f"{key}: item {index + 1} should be keys with values (like "
-                    f"'- what: …' and 'due: …' below it), got {shown(item)}",
+                    f"'- what: …' and 'due: …' below it), got {quoted(item)}",
                     key,
                     index,
                 )
 
-    def _item(self, data: dict[str, Any], at: Path, label: str) -> Fields:
+    def _item(self, data: dict[str, Any], at: KeyPath, label: str) -> Fields:
         return Fields(self.document, self.path, self.problems, self.contacts, data, at, label)
 
     def check_keys(self, known: Collection[str]) -> None:

@@ -24,7 +24,7 @@ _UNUSABLE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 @dataclass(frozen=True)
 class JournalFile:
     path: Path
-    shown: str  # relative to the journal's root, with forward slashes
+    display_path: str  # relative to the journal's root, with forward slashes
 
     @property
     def slug(self) -> str:
@@ -52,7 +52,7 @@ def markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[Jo
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as error:
-            problems.append(_unreadable(shown(directory, root), error))
+            problems.append(_unreadable(display_path(directory, root), error))
             continue
         subfolders = []
         for entry in entries:
@@ -67,7 +67,7 @@ def markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[Jo
             elif entry.is_symlink() and _outside(path, inside, root, problems):
                 continue
             elif not is_folder:
-                found.append(JournalFile(path, shown(path, root)))
+                found.append(JournalFile(path, display_path(path, root)))
             elif _new_folder(path, entry.is_symlink(), top, seen):
                 subfolders.append(path)
         pending.extend(reversed(subfolders))
@@ -99,7 +99,7 @@ def _outside(link: Path, inside: list[Path], root: Path, problems: list[Problem]
         problems.append(
             Problem(
                 "NJ012",
-                shown(link, root),
+                display_path(link, root),
                 "this symbolic link leads round in a loop: remove it",
             )
         )
@@ -109,7 +109,7 @@ def _outside(link: Path, inside: list[Path], root: Path, problems: list[Problem]
     problems.append(
         Problem(
             "NJ009",
-            shown(link, root),
+            display_path(link, root),
             "this symbolic link points outside the journal, so it is not read (a shared "
             "journal must not pull in files from elsewhere): copy the file into the journal",
         )
@@ -125,7 +125,7 @@ def _check_extension(path: Path, root: Path, problems: list[Problem]) -> None:
         problems.append(
             Problem(
                 "NJ014",
-                shown(path, root),
+                display_path(path, root),
                 f"'{_printable(name)}' is not read, because only names ending in '.md' "
                 f"(lowercase) are: rename it to '{slugify(stem)}.md'",
             )
@@ -135,7 +135,7 @@ def _check_extension(path: Path, root: Path, problems: list[Problem]) -> None:
 def _unusable_name(path: Path, root: Path) -> Problem:
     return Problem(
         "NJ013",
-        shown(path, root),
+        display_path(path, root),
         "this name has a control character or bytes that are not UTF-8, so it is not "
         f"read: rename it to '{slugify(_readable(path.name))}'",
     )
@@ -146,7 +146,7 @@ def _unreadable(shown: str, error: OSError) -> Problem:
     return Problem("NJ012", shown, f"cannot read this: {reason}: check it, or remove it")
 
 
-def shown(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
     absolute = path.parent.resolve() / path.name
     try:
         return _printable(absolute.relative_to(root).as_posix())
@@ -187,7 +187,7 @@ def _read_bytes(file: JournalFile, problems: list[Problem]) -> bytes | None:
     except OSError as error:
         if file.path.is_symlink() and not file.path.exists():
             error.strerror = "it is a symbolic link to a file that does not exist"
-        problems.append(_unreadable(file.shown, error))
+        problems.append(_unreadable(file.display_path, error))
         return None
     with os.fdopen(handle, "rb") as opened:
         info = os.fstat(opened.fileno())
@@ -197,7 +197,7 @@ def _read_bytes(file: JournalFile, problems: list[Problem]) -> bytes | None:
             problems.append(
                 Problem(
                     "NJ012",
-                    file.shown,
+                    file.display_path,
                     "this is not a regular file (a pipe, a socket or a device): remove it",
                 )
             )
@@ -212,7 +212,7 @@ def _read_bytes(file: JournalFile, problems: list[Problem]) -> bytes | None:
         problems.append(
             Problem(
                 "NJ008",
-                file.shown,
+                file.display_path,
                 f"the file is {size / 1_048_576:.1f} MB, over the "
                 f"{MAX_FILE_BYTES // 1_048_576} MB a journal file may have: "
                 "split it, or keep large attachments elsewhere",
@@ -233,7 +233,7 @@ def _decode(file: JournalFile, raw: bytes, problems: list[Problem]) -> str | Non
             "UTF-8 text"
         )
     if problem:
-        problems.append(Problem("NJ001", file.shown, problem))
+        problems.append(Problem("NJ001", file.display_path, problem))
         return None
     try:
         return raw.decode("utf-8-sig")
@@ -243,7 +243,7 @@ def _decode(file: JournalFile, raw: bytes, problems: list[Problem]) -> str | Non
         problems.append(
             Problem(
                 "NJ001",
-                file.shown,
+                file.display_path,
                 f"byte 0x{raw[error.start]:02X} is not UTF-8: the file is probably saved as "
                 "Latin-1 or Windows-1252; save it as UTF-8 in your editor",
                 raw.count(b"\n", 0, error.start) + 1,

@@ -33,7 +33,7 @@ from netjournal.read.front_matter_errors import (
 
 __all__ = ["Document", "FrontMatterError", "parse"]
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # where a value sits: ("follow_ups", 2, "due")
 MAX_DEPTH = 20  # the format nests 3 levels; unknown keys may nest a little more
 MAX_VALUES = 10_000  # a busy contact has a few hundred; a million would take gigabytes
 _PLAIN_TYPES = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
@@ -69,12 +69,12 @@ class Document:
 
     data: dict[str, Any]
     body: str
-    value_at: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_at: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    value_at: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    key_at: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     # The text of unquoted values YAML read as numbers or true/false (`phone: 0123`, `no`).
-    typed_text: dict[Path, str] = field(default_factory=dict)
+    typed_text: dict[KeyPath, str] = field(default_factory=dict)
 
-    def place(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+    def place(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), else of its nearest parent."""
         table = self.key_at if key else self.value_at
         while path:
@@ -121,7 +121,7 @@ class _Open:
     """A mapping or list being filled, and (for a mapping) the key whose value comes next."""
 
     value: dict[str, Any] | list[Any]
-    path: Path
+    path: KeyPath
     key: str | None = None
 
 
@@ -205,7 +205,7 @@ class _Builder:
             parent.key = self._key(event, parent)
             return
         if parent is None:
-            path: Path = ()
+            path: KeyPath = ()
             if not isinstance(event, yaml.MappingStartEvent):
                 end = event.end_mark.index
                 spaced = invisible_space(self.text, event.start_mark.index, end, self.lines.place)
@@ -268,7 +268,7 @@ class _Builder:
         self.document.key_at[where] = self.lines.place(event.start_mark)
         return key
 
-    def _scalar(self, loader: Any, event: Any, path: Path) -> Any:
+    def _scalar(self, loader: Any, event: Any, path: KeyPath) -> Any:
         tag, explicit = event.tag, event.tag not in (None, "!")
         if explicit and tag not in _PLAIN_TYPES:
             raise self._unknown_tag(tag, event)

@@ -72,7 +72,13 @@ def read_journal(
         document = _document(file, problems)
         if document is not None:
             contact = records.contact(
-                file.slug, file.shown, document, problems, slugs, public=public, entries=entry_slugs
+                file.slug,
+                file.display_path,
+                document,
+                problems,
+                slugs,
+                public=public,
+                entries=entry_slugs,
             )
             if contact is not None:
                 people[contact.slug] = contact
@@ -83,7 +89,9 @@ def read_journal(
     for file in entry_files:
         document = _document(file, problems)
         if document is not None:
-            entry = records.entry(file.slug, file.shown, document, problems, slugs, public=public)
+            entry = records.entry(
+                file.slug, file.display_path, document, problems, slugs, public=public
+            )
             if entry is not None:
                 entries.append(entry)
     problems.extend(records.check_introducers(people, introducers))
@@ -118,7 +126,7 @@ def _unique(
             problems.append(
                 Problem(
                     "NJ010",
-                    file.shown,
+                    file.display_path,
                     f"slug '{file.slug}' is taken by the site's list of contacts: "
                     "rename the file after the person",
                 )
@@ -129,8 +137,8 @@ def _unique(
             problems.append(
                 Problem(
                     "NJ010",
-                    file.shown,
-                    f"slug '{file.slug}' is already used{capitals} by {earlier.shown}: "
+                    file.display_path,
+                    f"slug '{file.slug}' is already used{capitals} by {earlier.display_path}: "
                     "rename one of the files",
                 )
             )
@@ -141,7 +149,7 @@ def _unique(
             problems.append(
                 Problem(
                     "NJ011",
-                    file.shown,
+                    file.display_path,
                     f"file name '{file.path.name}' is not a lowercase slug: rename it to "
                     f"'{suggestion}.md' so links to it are easy to type"
                     if suggestion
@@ -175,8 +183,10 @@ def _document(file: JournalFile, problems: list[Problem]) -> Document | None:
     try:
         document = parse(text)
     except FrontMatterError as error:
-        problems.append(Problem(error.code, file.shown, error.message, error.line, error.column))
+        problems.append(
+            Problem(error.code, file.display_path, error.message, error.line, error.column)
+        )
         return None
     body_line = text.count("\n") - document.body.count("\n") + 1  # the body ends the file
-    problems.extend(unbalanced_html(file.shown, document.body, body_line))
+    problems.extend(unbalanced_html(file.display_path, document.body, body_line))
     return document

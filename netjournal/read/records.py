@@ -36,7 +36,7 @@ from netjournal.read.values import (
     parse_source,
     parse_status,
     parse_text,
-    shown,
+    quoted,
 )
 
 CONTACT_KEYS = frozenset(
@@ -185,7 +185,7 @@ def _unreadable_privacy(f: Fields, public: bool) -> frozenset[str]:
     for key in sorted(look_alikes):
         f.report(
             "NJ120",
-            f"key {shown(key)} is not read as 'private' (keys are lowercase, without spaces), so "
+            f"key {quoted(key)} is not read as 'private' (keys are lowercase, without spaces), so "
             "whether this record is private cannot be read, and a public build publishes "
             "nothing it cannot read: write 'private: true' or 'private: false'",
             key,

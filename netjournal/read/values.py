@@ -23,7 +23,7 @@ class BadValue(Exception):
         self.code, self.message = code, message
 
 
-def shown(value: Any) -> str:
+def quoted(value: Any) -> str:
     """The value as the user typed it, short enough for a message, invisible characters shown."""
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
@@ -60,13 +60,13 @@ def parse_datetime(value: Any) -> tuple[date, datetime | None]:
     text = str(value).strip()
     match = _DATE.fullmatch(text) if isinstance(value, str) else None
     if not match:
-        raise BadValue("NJ104", f"{shown(value)} is not a date{date_hint(text)}")
+        raise BadValue("NJ104", f"{quoted(value)} is not a date{date_hint(text)}")
     year, month, day, _, rest = match.groups()
     try:
         day_ = date(int(year), int(month), int(day))
     except ValueError:
         raise BadValue(
-            "NJ104", f"{shown(text)} is not a real date: check the month and the day"
+            "NJ104", f"{quoted(text)} is not a real date: check the month and the day"
         ) from None
     _in_range(day_, text)
     if rest is None:
@@ -78,7 +78,7 @@ def parse_datetime(value: Any) -> tuple[date, datetime | None]:
     except ValueError:
         raise BadValue(
             "NJ104",
-            f"{shown(text)} has a time that cannot be read: write the time as 24-hour "
+            f"{quoted(text)} has a time that cannot be read: write the time as 24-hour "
             "HH:MM, e.g. '2025-03-04 18:30', with a time zone if you like "
             "('2025-03-04T18:30+01:00')",
         ) from None
@@ -88,7 +88,7 @@ def _in_range(day: date, text: str) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise BadValue(
             "NJ104",
-            f"{shown(text)} is in the year {day.year}, which looks like a typo: "
+            f"{quoted(text)} is in the year {day.year}, which looks like a typo: "
             f"write a year between {FIRST_YEAR} and {LAST_YEAR}",
         )
     return day
@@ -115,14 +115,14 @@ def parse_cadence(value: Any) -> Cadence:
     text = str(value).strip().lower()
     match = re.fullmatch(r"(\d+)\s*([dwmy])", _NAMED.get(text, text), re.ASCII)
     if not match or isinstance(value, bool):
-        raise BadValue("NJ105", f"cadence {shown(value)} is not an interval{_cadence_hint(text)}")
+        raise BadValue("NJ105", f"cadence {quoted(value)} is not an interval{_cadence_hint(text)}")
     count, unit = int(match.group(1)), match.group(2)
     if count == 0:
-        raise BadValue("NJ105", f"cadence {shown(value)} is zero: {_CADENCE_FORMS}, at least 1d")
+        raise BadValue("NJ105", f"cadence {quoted(value)} is zero: {_CADENCE_FORMS}, at least 1d")
     if count * _UNIT_DAYS[unit] > MAX_CADENCE_DAYS:
         raise BadValue(
             "NJ105",
-            f"cadence {shown(value)} is longer than ten years: write at most 10y, or leave "
+            f"cadence {quoted(value)} is longer than ten years: write at most 10y, or leave "
             "'cadence' out to keep no cadence",
         )
     return Cadence(count, _UNITS[unit], str(value).strip())
@@ -150,7 +150,7 @@ def parse_source(value: Any) -> Source:
     choices = [source.value for source in Source]
     raise BadValue(
         "NJ103",
-        f"unknown source {shown(value)}{did_you_mean(text, choices)}: use one of "
+        f"unknown source {quoted(value)}{did_you_mean(text, choices)}: use one of "
         + ", ".join(choices),
     )
 
@@ -161,7 +161,7 @@ def parse_status(value: Any) -> Status:
         if text == status.value:
             return status
     hint = did_you_mean(text, [s.value for s in Status])
-    raise BadValue("NJ110", f"unknown status {shown(value)}{hint}: use open, won or lost")
+    raise BadValue("NJ110", f"unknown status {quoted(value)}{hint}: use open, won or lost")
 
 
 # An amount as typed: digits, maybe a point and decimals. No exponent (1e3), no YAML 1.1
@@ -186,7 +186,7 @@ def parse_money(value: Any) -> Decimal:
             return Decimal(text)
     raise BadValue(
         "NJ109",
-        f"value {shown(value)} is not a number{_money_hint(value)}: write a plain amount "
+        f"value {quoted(value)} is not a number{_money_hint(value)}: write a plain amount "
         "like 4500 or 4500.50, without a currency sign or thousands separators",
     )
 
@@ -223,7 +223,7 @@ def parse_done(value: Any) -> tuple[bool, date | None]:
     except BadValue:
         raise BadValue(
             "NJ108",
-            f"done {shown(value)} is neither true, false nor a date: write "
+            f"done {quoted(value)} is neither true, false nor a date: write "
             "'done: true' or the day it was done, like 'done: 2025-03-04'",
         ) from None
 
@@ -238,7 +238,7 @@ def parse_birthday(value: Any) -> Birthday:
             date(2000, month, day)  # a leap year, so --02-29 is allowed
         except ValueError:
             raise BadValue(
-                "NJ104", f"birthday {shown(text)} is not a real day: check the month and day"
+                "NJ104", f"birthday {quoted(text)} is not a real day: check the month and day"
             ) from None
         return Birthday(month, day)
     try:
@@ -248,7 +248,7 @@ def parse_birthday(value: Any) -> Birthday:
             raise BadValue("NJ104", f"birthday {bad.message}") from None
         raise BadValue(
             "NJ104",
-            f"birthday {shown(value)} is not a date: write YYYY-MM-DD, or "
+            f"birthday {quoted(value)} is not a date: write YYYY-MM-DD, or "
             "'--MM-DD' in quotes when you don't know the year",
         ) from None
     return Birthday(day_.month, day_.day, day_.year)
@@ -257,7 +257,7 @@ def parse_birthday(value: Any) -> Birthday:
 def parse_flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise BadValue("NJ102", f"expected true or false, got {shown(value)}")
+    raise BadValue("NJ102", f"expected true or false, got {quoted(value)}")
 
 
 def _kind(value: Any) -> str:
@@ -269,4 +269,4 @@ def _kind(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping of keys"
-    return shown(value)
+    return quoted(value)
