@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from netjournal.model import Journal
-from netjournal.read.journal import ReadResult, read_journal
+from netjournal.read.journal import ReadResult, read_journal, read_texts
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -41,13 +41,12 @@ def read(tmp_path: Path) -> Callable[[], ReadResult]:
 
 
 @pytest.fixture
-def journal_of(write: Write, read: Callable[[], ReadResult]) -> Callable[[dict[str, str]], Journal]:
-    """A Journal from {path: text}; fails the test if the files have any problem."""
+def journal_of() -> Callable[[dict[str, str]], Journal]:
+    """A Journal from {path: text}, read without the disk; fails the test on any problem."""
 
     def build(files: dict[str, str]) -> Journal:
-        for path, text in files.items():
-            write(path, text)
-        result = read()
+        texts = {path: textwrap.dedent(text).lstrip("\n") for path, text in files.items()}
+        result = read_texts(texts)
         assert not result.problems, [str(p) for p in result.problems]
         return result.journal
 

@@ -381,3 +381,26 @@ def test_met_at_names_an_entry_when_one_has_that_slug_else_it_is_words(write, re
     contacts = read().journal.contacts
     assert contacts["a"].met_at == EntryRef("2025-06-12-mixer")
     assert contacts["b"].met_at == Text("the Chamber mixer")
+
+
+def test_read_texts_reads_exactly_what_read_journal_reads_from_disk():
+    from conftest import REPO
+
+    from netjournal.read.journal import read_journal, read_texts
+
+    texts = {
+        path.relative_to(REPO).as_posix(): path.read_text(encoding="utf-8")
+        for folder in ("contacts", "journal", "tests/golden/journals/branches/contacts")
+        for path in sorted((REPO / folder).rglob("*.md"))
+    }
+    from_disk = read_journal(REPO)
+    assert from_disk.journal.contacts and from_disk.journal.entries
+    assert read_texts(texts) == from_disk  # the branches journal's paths are ignored
+
+
+def test_read_texts_reports_problems_at_the_paths_given():
+    from netjournal.read.journal import read_texts
+
+    result = read_texts({"contacts/Jane.md": "---\nname: [Jane\n---\n", "notes.md": "x"})
+    assert [p.path for p in result.problems] == ["contacts/Jane.md", "contacts/Jane.md"]
+    assert {p.code for p in result.problems} == {"NJ004", "NJ011"}

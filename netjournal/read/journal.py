@@ -6,6 +6,7 @@ With `files`, the only module that touches the user's files, and it only ever re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -20,7 +21,7 @@ from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, r
 from netjournal.read.front_matter import Document, FrontMatterError, parse
 from netjournal.read.html_balance import unbalanced_html
 
-__all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal"]
+__all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_texts"]
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
@@ -57,10 +58,47 @@ def read_journal(
     """
     root = root.resolve()
     problems: list[Problem] = []
-    contact_files = _unique(
-        markdown_files(contacts or root / "contacts", root, problems), problems, reserved="index"
-    )
-    entry_files = _unique(markdown_files(journal or root / "journal", root, problems), problems)
+    contact_files = markdown_files(contacts or root / "contacts", root, problems)
+    entry_files = markdown_files(journal or root / "journal", root, problems)
+    read = _records(contact_files, entry_files, lambda f: read_text(f, problems), problems, public)
+    if docs is not None:
+        problems.extend(docs_problems(docs, root, private_mentions(read) if public else None))
+    return _result(read, problems)
+
+
+def read_texts(texts: Mapping[str, str], *, public: bool = False) -> ReadResult:
+    """The journal the texts make, keyed by path (`contacts/jane.md`, `journal/2025/x.md`).
+
+    The same reading as `read_journal` without the disk: for tests and for text that comes
+    from elsewhere (an import). Other paths are ignored.
+    """
+    problems: list[Problem] = []
+    files = {
+        folder: [
+            JournalFile(Path(path), path)
+            for path in sorted(texts)
+            if path.startswith(f"{folder}/") and path.endswith(".md")
+        ]
+        for folder in ("contacts", "journal")
+    }
+
+    def text(file: JournalFile) -> str:
+        return texts[file.display_path].replace("\r\n", "\n").replace("\r", "\n")
+
+    read = _records(files["contacts"], files["journal"], text, problems, public)
+    return _result(read, problems)
+
+
+def _records(
+    contact_files: list[JournalFile],
+    entry_files: list[JournalFile],
+    text_of: Callable[[JournalFile], str | None],
+    problems: list[Problem],
+    public: bool,
+) -> Journal:
+    """The contacts and entries the files hold, their problems added to `problems`."""
+    contact_files = _unique(contact_files, problems, reserved="index")
+    entry_files = _unique(entry_files, problems)
     slugs = frozenset(f.slug for f in contact_files)
     entry_slugs = frozenset(f.slug for f in entry_files)
 
@@ -69,7 +107,7 @@ def read_journal(
     names: dict[str, tuple[int, int]] = {}
     referrers: dict[str, tuple[int, int]] = {}
     for file in contact_files:
-        document = _document(file, problems)
+        document = _document(file, text_of(file), problems)
         if document is not None:
             contact = records.contact(
                 file.slug,
@@ -87,7 +125,7 @@ def read_journal(
                 referrers[contact.slug] = document.place(("referred_by",))
     entries: list[JournalEntry] = []
     for file in entry_files:
-        document = _document(file, problems)
+        document = _document(file, text_of(file), problems)
         if document is not None:
             entry = records.entry(
                 file.slug, file.display_path, document, problems, slugs, public=public
@@ -101,11 +139,12 @@ def read_journal(
     read = Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries))
     if public:
         problems.extend(unpublishable_contacts(read, names))
-    if docs is not None:
-        problems.extend(docs_problems(docs, root, private_mentions(read) if public else None))
-    return ReadResult(
-        read, tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code)))
-    )
+    return read
+
+
+def _result(journal: Journal, problems: list[Problem]) -> ReadResult:
+    ordered = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))
+    return ReadResult(journal, tuple(ordered))
 
 
 def _unique(
@@ -175,9 +214,8 @@ def _free(slug: str, own: str, taken: set[str], numbers: dict[str, int]) -> str:
     return free
 
 
-def _document(file: JournalFile, problems: list[Problem]) -> Document | None:
+def _document(file: JournalFile, text: str | None, problems: list[Problem]) -> Document | None:
     """The file's front matter and body, or None with the reason recorded."""
-    text = read_text(file, problems)
     if text is None:
         return None
     try:
