@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from netjournal.diagnostics import Problem, did_you_mean, fold
+from netjournal.diagnostics import Problem
 from netjournal.model import (
     Contact,
     ContactRef,
@@ -24,6 +24,7 @@ from netjournal.model import (
 )
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
+from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles, introduction_kept, once_each, prospect_kept
 from netjournal.read.values import (
     parse_birthday,
@@ -36,7 +37,6 @@ from netjournal.read.values import (
     parse_source,
     parse_status,
     parse_text,
-    quoted,
 )
 
 CONTACT_KEYS = frozenset(
@@ -70,7 +70,7 @@ def contact(
     a privacy flag that cannot be read is an error.
     """
     f = Fields(document, path, problems, contacts, dict(document.data))
-    f.check_keys(CONTACT_KEYS | _unreadable_privacy(f, public))
+    f.check_keys(CONTACT_KEYS | unreadable_privacy(f, public))
     if "name" not in f and "date" in f:
         f.report(
             "NJ101",
@@ -131,7 +131,7 @@ def entry(
     For a `public` build, a privacy flag that cannot be read is an error.
     """
     f = Fields(document, path, problems, contacts, document.data)
-    f.check_keys(ENTRY_KEYS | _unreadable_privacy(f, public))
+    f.check_keys(ENTRY_KEYS | unreadable_privacy(f, public))
     if "date" not in f and "name" in f:
         f.report(
             "NJ101",
@@ -157,41 +157,6 @@ def entry(
         private=bool(f.get("private", parse_flag)),
         body=document.body.strip("\n"),
     )
-
-
-def _unreadable_privacy(f: Fields, public: bool) -> frozenset[str]:
-    """For a public build, report (NJ120) an empty `private` and keys that look like it.
-
-    A record whose privacy cannot be read must not be published. Returns the look-alike
-    keys, already reported, so they are not also reported as unknown keys.
-    """
-    if not public:
-        return frozenset()
-    if "private" in f.data and f.data["private"] in (None, ""):
-        f.report(
-            "NJ120",
-            "'private' is empty, so whether this record is private cannot be read, and a "
-            "public build publishes nothing it cannot read: write 'private: true' or "
-            "'private: false'",
-            "private",
-        )
-    look_alikes = frozenset(
-        key
-        for key in f.data
-        if isinstance(key, str)
-        and key != "private"
-        and (fold(key).replace("-", "") == "private" or did_you_mean(key, ["private"]))
-    )
-    for key in sorted(look_alikes):
-        f.report(
-            "NJ120",
-            f"key {quoted(key)} is not read as 'private' (keys are lowercase, without spaces), so "
-            "whether this record is private cannot be read, and a public build publishes "
-            "nothing it cannot read: write 'private: true' or 'private: false'",
-            key,
-            on_key=True,
-        )
-    return look_alikes
 
 
 def title_from_slug(slug: str) -> str:
