@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from netjournal.diagnostics import CODES, Problem
 from netjournal.read.front_matter import Document, FrontMatterError, parse
+from netjournal.read.items import FOLLOW_UP_KEYS, OPPORTUNITY_KEYS
 from netjournal.read.journal import ReadResult, read_journal
-from netjournal.read.records import CONTACT_KEYS, ENTRY_KEYS, FOLLOW_UP_KEYS, OPPORTUNITY_KEYS
+from netjournal.read.records import CONTACT_KEYS, ENTRY_KEYS
 
 SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 # Profiles: "ci" (chosen when CI is set, as on .ci/run) runs the full 10,000 inputs; the

@@ -3,55 +3,123 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from netjournal.diagnostics import Problem
 from netjournal.model import (
     Contact,
     ContactRef,
-    Direction,
     EntryRef,
-    FollowUp,
     JournalEntry,
-    Opportunity,
-    Origin,
-    Person,
-    Place,
-    Referral,
-    Status,
-    Text,
 )
+from netjournal.read import items
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
 from netjournal.read.privacy_flag import unreadable_privacy
-from netjournal.read.repeats import circles, introduction_kept, once_each, prospect_kept
+from netjournal.read.repeats import circles
 from netjournal.read.values import (
     parse_birthday,
     parse_cadence,
     parse_date,
     parse_datetime,
-    parse_done,
     parse_flag,
-    parse_money,
     parse_source,
-    parse_status,
     parse_text,
 )
 
-CONTACT_KEYS = frozenset(
-    {
-        *("name", "company", "title", "location", "email", "phone", "url", "tags", "met"),
-        *("met_at", "introduced_by", "source", "referred_by", "relationship", "cadence"),
-        *("opportunities", "follow_ups", "birthday", "needs", "offers", "private"),
+
+@dataclass(frozen=True)
+class Key:
+    """One key of the file format: how its value becomes a field of the record.
+
+    `read(fields, key, record)` gives the field's value, recording a located Problem for a
+    bad one (or a missing required one); `record` says what the file is.
+    """
+
+    name: str
+    read: Callable[[Fields, Key, _Record], Any]
+    field: str = ""  # the record's attribute, when it is not the key's name
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class _Record:
+    """What the file being read is: its slug, and what its keys may refer to."""
+
+    slug: str
+    entries: Collection[str] = ()  # the journal's entry slugs, which `met_at` may name
+    day: date | None = None  # an entry's date, which its referrals carry
+
+
+def _text(f: Fields, key: Key, record: _Record) -> str | None:
+    return f.text(key.name, required=key.required)
+
+
+def _texts(f: Fields, key: Key, record: _Record) -> tuple[str, ...]:
+    return f.many(key.name, parse_text)
+
+
+def _parsed(parse: Callable[[Any], Any]) -> Callable[[Fields, Key, _Record], Any]:
+    return lambda f, key, record: f.get(key.name, parse, required=key.required)
+
+
+def _contact_slug(f: Fields, key: Key, record: _Record) -> str | None:
+    return f.contact(key.name)
+
+
+def _flag(f: Fields, key: Key, record: _Record) -> bool:
+    return bool(f.get(key.name, parse_flag))
+
+
+# The file format, declared once: the keys a contact and an entry may have, in the order of
+# the docs' tables, and how each is read. Known and required keys are derived from these.
+CONTACT_FORMAT = (
+    Key("name", _text, required=True),
+    Key("company", _text),
+    Key("title", _text),
+    Key("location", _text),
+    Key("email", _texts, "emails"),
+    Key("phone", _texts, "phones"),
+    Key("url", _texts, "urls"),
+    Key("tags", _texts),
+    Key("met", _parsed(parse_date)),
+    Key("met_at", lambda f, key, record: items.place(f, key.name, record.entries)),
+    Key("introduced_by", _contact_slug),
+    Key("source", _parsed(parse_source)),
+    Key("referred_by", _contact_slug),
+    Key("relationship", _text),
+    Key("cadence", _parsed(parse_cadence)),
+    Key("opportunities", lambda f, key, record: tuple(items.opportunities(f, record.slug))),
+    Key("follow_ups", lambda f, key, record: tuple(items.follow_ups(f, ContactRef(record.slug)))),
+    Key("birthday", _parsed(parse_birthday)),
+    Key("needs", _texts),
+    Key("offers", _texts),
+    Key("private", _flag),
+)
+ENTRY_FORMAT = (
+    Key("date", _parsed(parse_datetime), required=True),
+    Key("title", _text),
+    Key("kind", _text),
+    Key("with", lambda f, key, record: items.contacts(f, key.name), "with_"),
+    Key("follow_ups", lambda f, key, record: tuple(items.follow_ups(f, EntryRef(record.slug)))),
+    Key("referrals", lambda f, key, record: tuple(items.referrals(f, record.slug, record.day))),
+    Key("introductions", lambda f, key, record: tuple(items.introductions(f))),
+    Key("private", _flag),
+)
+CONTACT_KEYS = frozenset(key.name for key in CONTACT_FORMAT)
+ENTRY_KEYS = frozenset(key.name for key in ENTRY_FORMAT)
+
+
+def _read(
+    f: Fields, format_: tuple[Key, ...], record: _Record, skip: Collection[str] = ()
+) -> dict[str, Any]:
+    """Each key of `format_` read into its record field, by field name."""
+    return {
+        key.field or key.name: key.read(f, key, record) for key in format_ if key.name not in skip
     }
-)
-ENTRY_KEYS = frozenset(
-    {"date", "title", "kind", "with", "follow_ups", "referrals", "introductions", "private"}
-)
-FOLLOW_UP_KEYS = frozenset(["what", "due", "who", "done"])
-OPPORTUNITY_KEYS = frozenset(["title", "date", "status", "value", "source", "referred_by"])
-REFERRAL_KEYS = frozenset(["given_to", "received_from", "prospect", "note", "value", "status"])
 
 
 def contact(
@@ -78,7 +146,6 @@ def contact(
             "move it to journal/; if it is a person, add a line 'name: …'",
         )
         return None
-    name = f.text("name", required=True)
     for key in ("introduced_by", "referred_by"):
         if _is(f, key, slug):
             del f.data[key]  # kept out of the record: nobody introduces themselves
@@ -88,32 +155,9 @@ def contact(
                 "person who did, or remove the line",
                 key,
             )
-    built = Contact(
-        slug=slug,
-        path=path,
-        name=name or slug,
-        company=f.text("company"),
-        title=f.text("title"),
-        location=f.text("location"),
-        emails=f.many("email", parse_text),
-        phones=f.many("phone", parse_text),
-        urls=f.many("url", parse_text),
-        tags=f.many("tags", parse_text),
-        met=f.get("met", parse_date),
-        met_at=_place(f, "met_at", entries),
-        introduced_by=f.contact("introduced_by"),
-        source=f.get("source", parse_source),
-        referred_by=f.contact("referred_by"),
-        relationship=f.text("relationship"),
-        cadence=f.get("cadence", parse_cadence),
-        opportunities=tuple(_opportunities(f, slug)),
-        follow_ups=tuple(_follow_ups(f, ContactRef(slug))),
-        birthday=f.get("birthday", parse_birthday),
-        needs=f.many("needs", parse_text),
-        offers=f.many("offers", parse_text),
-        private=bool(f.get("private", parse_flag)),
-        body=document.body.strip("\n"),
-    )
+    values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
+    name = values.pop("name")
+    built = Contact(slug=slug, path=path, name=name or slug, **values, body=_body(document))
     return built if name else None
 
 
@@ -139,24 +183,18 @@ def entry(
             "contacts/; if it is a meeting or a call, add a line 'date: YYYY-MM-DD'",
         )
         return None
-    when = f.get("date", parse_datetime, required=True)
+    [date_key] = (key for key in ENTRY_FORMAT if key.name == "date")
+    when = date_key.read(f, date_key, _Record(slug))
     if when is None:
         return None
-    day, moment = when
-    return JournalEntry(
-        slug=slug,
-        path=path,
-        date=day,
-        time=moment,
-        title=f.text("title") or title_from_slug(slug),
-        kind=f.text("kind"),
-        with_=_contacts(f, "with"),
-        follow_ups=tuple(_follow_ups(f, EntryRef(slug))),
-        referrals=tuple(_referrals(f, slug, day)),
-        introductions=tuple(_introductions(f)),
-        private=bool(f.get("private", parse_flag)),
-        body=document.body.strip("\n"),
-    )
+    day, moment = when  # one key, two fields: the day and, if given, the time of day
+    values = _read(f, ENTRY_FORMAT, _Record(slug, day=day), skip=("date",))
+    values["title"] = values["title"] or title_from_slug(slug)
+    return JournalEntry(slug=slug, path=path, date=day, time=moment, **values, body=_body(document))
+
+
+def _body(document: Document) -> str:
+    return document.body.strip("\n")
 
 
 def title_from_slug(slug: str) -> str:
@@ -169,123 +207,6 @@ def title_from_slug(slug: str) -> str:
 def _is(f: Fields, key: str, slug: str) -> bool:
     value = f.data.get(key)
     return isinstance(value, str) and slug_text(value.strip()) == slug
-
-
-def _contacts(f: Fields, key: str) -> tuple[str, ...]:
-    """The contact slugs listed at `key`, unknown ones reported and left out."""
-    raw = f.data.get(key)
-    slugs = tuple(slug_text(slug) for slug in f.many(key, parse_text))
-    if not isinstance(raw, list):
-        return tuple(s for s in slugs if f.known(s, key))
-    known = [(s, i) for i, s in enumerate(slugs) if f.known(s, key, i)]
-    return tuple(once_each(f, key, tuple(s for s, _ in known), tuple(i for _, i in known)))
-
-
-def _person(f: Fields, key: str) -> Person | None:
-    """The contact the text names by its slug, else the text itself (a name)."""
-    text = f.text(key)
-    if text is None:
-        return None
-    return ContactRef(slug_text(text)) if slug_text(text) in f.contacts else Text(text)
-
-
-def _place(f: Fields, key: str, entries: Collection[str]) -> Place | None:
-    """The journal entry the text names by its slug, else the text itself (a place)."""
-    text = f.text(key)
-    if text is None:
-        return None
-    return EntryRef(slug_text(text)) if slug_text(text) in entries else Text(text)
-
-
-def _follow_ups(f: Fields, origin: Origin) -> list[FollowUp]:
-    found = []
-    for item in f.items("follow_ups"):
-        item.check_keys(FOLLOW_UP_KEYS)
-        what = item.text("what", required=True)
-        due = item.get("due", parse_date, required=True)
-        done = item.get("done", parse_done) or (False, None)
-        if what is not None and due is not None:
-            found.append(FollowUp(what, due, origin, _person(item, "who"), *done))
-    return found
-
-
-def _opportunities(f: Fields, slug: str) -> list[Opportunity]:
-    found = []
-    for item in f.items("opportunities"):
-        item.check_keys(OPPORTUNITY_KEYS)
-        title = item.text("title", required=True)
-        opportunity = Opportunity(
-            title=title or "",
-            date=item.get("date", parse_date),
-            status=item.get("status", parse_status) or Status.OPEN,
-            contact=slug,
-            value=item.get("value", parse_money),
-            source=item.get("source", parse_source),
-            referred_by=item.contact("referred_by"),
-        )
-        if title is not None:
-            found.append(opportunity)
-    return found
-
-
-def _referrals(f: Fields, entry_slug: str, day: Any) -> list[Referral]:
-    found = []
-    for item in f.items("referrals"):
-        item.check_keys(REFERRAL_KEYS)
-        given, received = "given_to" in item, "received_from" in item
-        if given == received:
-            item.report(
-                "NJ101",
-                "a referral needs exactly one of 'given_to: slug' "
-                "(you referred someone to them) or 'received_from: slug'",
-            )
-            continue
-        direction = Direction.GIVEN if given else Direction.RECEIVED
-        partner = item.contact("given_to" if given else "received_from")
-        referral = Referral(
-            direction=direction,
-            contact=partner or "",
-            entry=entry_slug,
-            date=day,
-            prospect=prospect_kept(item, partner, _person(item, "prospect")),
-            note=item.text("note"),
-            value=item.get("value", parse_money),
-            status=item.get("status", parse_status),
-        )
-        if partner is not None:
-            found.append(referral)
-    return found
-
-
-def _introductions(f: Fields) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    seen: set[frozenset[str]] = set()
-    raw = f.data.get("introductions")
-    if raw is None:
-        return found
-    if not isinstance(raw, list):
-        f.report(
-            "NJ102",
-            "introductions: expected a list of pairs, like '- [jane-doe, tom-okafor]'",
-            "introductions",
-        )
-        return found
-    for index, pair in enumerate(raw):
-        if not (
-            isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)
-        ):
-            f.report(
-                "NJ102",
-                f"introductions: item {index + 1} should be a pair of contact "
-                "slugs, like [jane-doe, tom-okafor]",
-                "introductions",
-            )
-            continue
-        first, second = slug_text(pair[0].strip()), slug_text(pair[1].strip())
-        known = all([f.known(first, "introductions"), f.known(second, "introductions")])
-        if known and introduction_kept(f, (first, second), index, seen):
-            found.append((first, second))
-    return found
 
 
 def check_introducers(
