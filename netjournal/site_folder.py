@@ -53,7 +53,17 @@ def entries_written(folder: Path) -> set[str] | None:
         return None
     except (OSError, UnicodeDecodeError):
         return None
-    return {line for line in text.splitlines() if line and not line.startswith("#")}
+    # The marker is a file in a folder people commit and merge: trust no line of it that
+    # names a hidden entry, CNAME, or anything but one entry of this folder.
+    return {
+        line
+        for line in text.splitlines()
+        if line and not line.startswith("#") and _not_kept(line) and _plain_name(line)
+    }
+
+
+def _plain_name(entry: str) -> bool:
+    return entry not in ("", ".", "..") and "/" not in entry and "\\" not in entry
 
 
 def looks_like_an_older_netjournal_site(folder: Path) -> bool:
@@ -73,10 +83,22 @@ def looks_like_part_of_a_site(folder: Path) -> bool:
     return all(entry in _SITE_ENTRIES or entry.endswith(".html") for entry in os.listdir(folder))
 
 
-def entries_to_keep(folder: Path) -> list[str]:
-    """The entries of the site folder `folder` that netjournal did not write, to be kept."""
+def entries_to_keep(folder: Path, new_site: Path | None = None) -> list[str]:
+    """The entries of the site folder `folder` that netjournal did not write, to be kept.
+
+    With the `new_site` that replaces it, an entry the marker lists is replaced only when the
+    new site has one of that name too, or when it is a kind of file only a build writes
+    (a page, the sitemap): an edited marker never costs a file of the user's.
+    """
     written = entries_written(folder) or set()
+    if new_site is not None:
+        fresh = set(os.listdir(new_site)) if new_site.is_dir() else set()
+        written = {e for e in written if e in fresh or _site_output(e)}
     return sorted(e for e in os.listdir(folder) if e != MARKER and e not in written)
+
+
+def _site_output(entry: str) -> bool:
+    return entry in _SITE_ENTRIES or entry.endswith((".html", ".xml", ".xml.gz"))
 
 
 def refuse_unless_replaceable(folder: Path) -> None:

@@ -126,6 +126,27 @@ def test_a_published_git_checkout_keeps_git_cname_and_files_added_to_it(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["journal-root", "site"]
 
 
+def test_an_edited_marker_never_costs_git_cname_or_the_users_files(
+    journal: Path, tmp_path: Path
+) -> None:
+    """The marker is committed with the site, so a teammate or a merge can change it."""
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    (site / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (site / "CNAME").write_text("journal.example.com\n", encoding="utf-8")
+    assert build(journal, site)[0] == 0
+    (site / "README.md").write_text("# Our published journal\n", encoding="utf-8")
+    with (site / MARKER).open("a", encoding="utf-8") as marker:
+        marker.write(".git\nCNAME\nREADME.md\n../journal-root\n")
+    name_jane(journal, "Jane Smith")
+    assert build(journal, site)[0] == 0
+    assert "Jane Smith" in jane_page(site)
+    assert (site / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert (site / "CNAME").read_text(encoding="utf-8") == "journal.example.com\n"
+    assert (site / "README.md").read_text(encoding="utf-8") == "# Our published journal\n"
+    assert (tmp_path / "journal-root/contacts").is_dir()
+
+
 def test_a_site_built_before_the_marker_is_replaced_and_marked(
     journal: Path, tmp_path: Path
 ) -> None:

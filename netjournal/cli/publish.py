@@ -82,7 +82,7 @@ def _swap(fresh: Path, final: Path) -> None:
         os.rename(fresh, final)
         return
     refuse_unless_replaceable(final)
-    kept = entries_to_keep(final)
+    kept = entries_to_keep(final, fresh)
     clashes = [entry for entry in kept if (fresh / entry).exists()]
     if clashes:
         raise SiteFolderError(
@@ -134,10 +134,10 @@ def _abandoned(new: Path, final: Path) -> bool:
 
 def _finish(old: Path, final: Path) -> None:
     """Move what netjournal did not write from the old site into `final`, then delete it."""
-    for entry in entries_to_keep(old):
+    for entry in entries_to_keep(old, final):
         if not os.path.lexists(final / entry):
             os.rename(old / entry, final / entry)
-    if entries_to_keep(old):  # never delete a kept entry the new site has a twin of
+    if entries_to_keep(old, final):  # never delete a kept entry the new site has a twin of
         return
     shutil.rmtree(old, ignore_errors=True)
 
