@@ -141,6 +141,11 @@ def test_a_public_contact_named_after_a_private_one_stops_a_public_build(
         ("privat: true", "2:1: error NJ120 key 'privat'"),
         ("private:", "2:9: error NJ120 'private' is empty"),
         ("private: ~", "2:10: error NJ120 'private' is empty"),
+        ("privacy: true", "2:1: error NJ120 key 'privacy'"),
+        ("confidential: true", "2:1: error NJ120 key 'confidential'"),
+        ("hidden: true", "2:1: error NJ120 key 'hidden'"),
+        ("visibility: private", "2:1: error NJ120 key 'visibility'"),
+        ("private_contact: true", "2:1: error NJ120 key 'private_contact'"),
     ],
 )
 def test_a_privacy_flag_that_cannot_be_read_stops_a_public_build(

@@ -404,3 +404,11 @@ def test_read_texts_reports_problems_at_the_paths_given():
     result = read_texts({"contacts/Jane.md": "---\nname: [Jane\n---\n", "notes.md": "x"})
     assert [p.path for p in result.problems] == ["contacts/Jane.md", "contacts/Jane.md"]
     assert {p.code for p in result.problems} == {"NJ004", "NJ011"}
+
+
+def test_a_quoted_true_is_text_and_the_message_says_to_remove_the_quotes(write, read):
+    write("contacts/jane.md", '---\nname: Jane\nprivate: "true"\n---\n')
+    assert messages(read()) == [
+        "contacts/jane.md:3:10: error NJ102 private: expected true or false, got the text "
+        "'true': remove the quotes around it"
+    ]

@@ -6,6 +6,9 @@ from netjournal.diagnostics import did_you_mean, fold
 from netjournal.read.fields import Fields
 from netjournal.read.values import quoted
 
+# Keys people write for "keep this out of public view" that netjournal does not read as such.
+_MEANS_PRIVATE = frozenset({"privacy", "confidential", "hidden", "visibility", "secret", "public"})
+
 
 def unreadable_privacy(f: Fields, public: bool) -> frozenset[str]:
     """For a public build, report (NJ120) an empty `private` and keys that look like it.
@@ -24,11 +27,7 @@ def unreadable_privacy(f: Fields, public: bool) -> frozenset[str]:
             "private",
         )
     look_alikes = frozenset(
-        key
-        for key in f.data
-        if isinstance(key, str)
-        and key != "private"
-        and (fold(key).replace("-", "") == "private" or did_you_mean(key, ["private"]))
+        key for key in f.data if isinstance(key, str) and key != "private" and _looks_private(key)
     )
     for key in sorted(look_alikes):
         f.report(
@@ -40,3 +39,9 @@ def unreadable_privacy(f: Fields, public: bool) -> frozenset[str]:
             on_key=True,
         )
     return look_alikes
+
+
+def _looks_private(key: str) -> bool:
+    """Whether `key` may be meant as `private`: misspelt, capitalised, or a word like it."""
+    folded = fold(key).replace("-", "")
+    return "privat" in folded or folded in _MEANS_PRIVATE or bool(did_you_mean(key, ["private"]))

@@ -257,6 +257,11 @@ def parse_birthday(value: Any) -> Birthday:
 def parse_flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+        raise BadValue(
+            "NJ102",
+            f"expected true or false, got the text {quoted(value)}: remove the quotes around it",
+        )
     raise BadValue("NJ102", f"expected true or false, got {quoted(value)}")
 
 
