@@ -165,3 +165,34 @@ def test_serve_follows_contacts_deleted_and_made_again(journal):
         (contacts / "jane-doe.md").write_text("---\nname: Jane Poe\n---\n", "utf-8")
         wait_for(server.shows(page, "Jane Poe"), 60, "a rebuild on the next save")
     assert "Traceback" not in server.stderr()
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_the_served_copy_of_the_site_is_removed_when_serve_stops(journal, stop):
+    """The copy holds the private site: it must not outlive serve in the temporary folder.
+
+    SIGINT is sent to a process started in the background, where shells ignore it.
+    """
+    import signal
+
+    temporary = journal.parent / "tmp"
+    temporary.mkdir()
+    port = free_port()
+    process = subprocess.Popen(
+        [NETJOURNAL, "serve", "--today", str(TODAY), "-a", f"127.0.0.1:{port}"],
+        cwd=journal,
+        env={**ENVIRONMENT, "TMPDIR": str(temporary)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        wait_for(lambda: answers("127.0.0.1", port) or process.poll() is not None, 90, "serve")
+        assert next(p.name for p in temporary.iterdir()).startswith("netjournal-serve-")
+        process.send_signal(getattr(signal, stop))
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert list(temporary.iterdir()) == []

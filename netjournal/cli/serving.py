@@ -15,10 +15,12 @@ import logging
 import os
 import re
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import watchdog.events
@@ -149,6 +151,7 @@ def serve_journal(
     stays up, so no request ever waits on a build that cannot finish.
     """
     site_dir = tempfile.mkdtemp(prefix="netjournal-serve-")
+    stopping = _stop_on_signals()  # the served copy of a private site must not outlive serve
     try:
         config = load_site_config(config_file, site_dir=site_dir)
         address = serving_address(explicit_address, config.dev_addr.port)
@@ -203,6 +206,26 @@ def serve_journal(
             config.plugins.on_shutdown()
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
+        for number, handler in stopping.items():
+            signal.signal(number, handler)
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    """Make SIGTERM, and SIGINT even where a shell ignored it, stop serving like Ctrl-C.
+
+    Returns the handlers to put back. Outside the main thread nothing can be changed.
+    """
+
+    def stop(number: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous: dict[int, Any] = {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        try:
+            previous[number] = signal.signal(number, stop)
+        except ValueError:  # not the main thread
+            break
+    return previous
 
 
 def _serving_line(address: Address, configured_host: str, explicit: str | None) -> str:
