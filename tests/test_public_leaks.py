@@ -79,6 +79,51 @@ def test_name_variants_of_private_contacts_are_in_no_file_of_a_public_site(
     assert 'id="2026-02-01-entry-1"' in (site / "journal/2026-02.html").read_text("utf-8")
 
 
+ENCODED = {
+    "contacts/kwame-asante.md": private("kwame-asante", "Kwame Asante"),
+    "contacts/zoe.md": private("zoe", "Dr. Zoë O\u2019Brien-Smith, PhD"),
+    "contacts/pub.md": """
+        ---
+        name: Public Person
+        tags: [met via Kwam&#x65; Asante, public-tag]
+        ---
+        Notes that stay.
+
+        ## Notes — Kwame Asant&#101;
+
+        Lunch with Zo&euml; O&#39;Brien-Smith.
+
+        Call Kwame Asant&amp;#101; back.
+        """,
+    "journal/2026-02-01-call.md": """
+        ---
+        date: 2026-02-01
+        title: Call with Kwam&#x65; Asante
+        with: [pub]
+        ---
+        Met Zo&euml; O&#39;Brien-Smith.
+        """,
+}
+
+
+def test_html_character_references_do_not_smuggle_a_private_name_onto_a_public_site(
+    write: Write, tmp_path: Path
+) -> None:
+    for path, text in ENCODED.items():
+        write(path, text)
+    config = MINIMAL_MKDOCS.replace(
+        "  - netjournal\n", "  - netjournal:\n      public_fields: [notes]\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_build(tmp_path, "--public")
+    assert result.exit_code == 0, result.output
+    site = tmp_path / "site"
+    markers = ["Asante", "asante", "Asant&", "Kwam&", "Zo&euml;", "Brien", "brien", "Zoë"]
+    assert leaks(site, markers) == {}
+    texts = "".join(site_text(site).values())
+    assert "public-tag" in texts and "Public Person" in texts
+
+
 ADDRESSES = {
     "contacts/zed-quill.md": private(
         "zed-quill", "Zed Quill", "email: Zed.Quill@Example.com\nphone: +44 20 7946 0958\n"
@@ -286,6 +331,97 @@ def test_what_counts_as_naming_a_private_contact(text: str, named: str | None) -
         ]
     )
     assert mentions(text) == named
+
+
+SURNAMES_OF_SEVERAL_WORDS = [
+    ("lea-oneil", "Léa O\u2019Neil"),
+    ("mj", "Mary-Jane van der Berg"),
+    ("jm", "José María García López"),
+    ("zoe", "Dr. Zoë O\u2019Brien-Smith, PhD"),
+    ("zed-quill", "Zed Quill"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("O'Neil, Léa", "lea-oneil"),
+        ("ONeil, Lea", "lea-oneil"),
+        ("L. O'Neil", "lea-oneil"),
+        ("van der Berg, Mary-Jane", "mj"),
+        ("M. J. van der Berg", "mj"),
+        ("M. van der Berg", None),  # not all of the given names
+        ("Mary-Jane van der Berg", "mj"),
+        ("Mary Jane", None),
+        ("van der Berg", None),
+        ("Jane van der Berg", None),
+        ("García López, José María", "jm"),
+        ("J. M. García López", "jm"),
+        ("J. María García López", "jm"),
+        ("Lopez, Jose Maria Garcia", "jm"),
+        ("García López", None),
+        ("José García", None),
+        ("O'Brien-Smith, Zoë", "zoe"),
+        ("Z. O'Brien-Smith", "zoe"),
+        ("Zoe OBrien Smith", "zoe"),
+        ("O'Brien-Smith", None),
+        ("Zoe Smith", None),
+        ("Quill, Zed", "zed-quill"),
+        ("Quill, Zedd", None),
+    ],
+)
+def test_a_surname_of_several_words_is_found_first_or_after_initials(
+    text: str, named: str | None
+) -> None:
+    mentions = Mentions(Contact(slug, "c", name) for slug, name in SURNAMES_OF_SEVERAL_WORDS)
+    assert mentions(text) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Pat", "pat"),
+        ("  pat. ", "pat"),
+        ("Dr. Pat", "pat"),
+        ("Cher", "cher"),
+        ("CHER", "cher"),
+        ("Pat Smith", None),
+        ("Lunch with Pat", None),
+        ("lunch-with-pat", None),
+        ("Cher Ami", None),
+        ("Sam Lee", "sam"),  # a full name is found as before
+        ("Lunch with Sam Lee", "sam"),
+        ("Sam", "sam"),  # the slug (contacts/sam.md) is one word: as the whole text only
+        ("Ask Sam", None),
+    ],
+)
+def test_a_one_word_name_or_slug_is_found_only_as_the_whole_text(
+    text: str, named: str | None
+) -> None:
+    mentions = Mentions(
+        Contact(slug, "c", name)
+        for slug, name in [("pat", "Pat"), ("cher", "Cher"), ("sam", "Sam Lee")]
+    )
+    assert mentions(text) == named
+
+
+def test_a_private_contact_of_one_word_does_not_stop_a_public_build_of_longer_names(
+    write: Write, tmp_path: Path
+) -> None:
+    write("contacts/pat.md", private("pat", "Pat"))
+    write("contacts/pat-smith.md", "---\nname: Pat Smith\ntitle: Engineer\n---\n")
+    write("contacts/lee.md", "---\nname: Lee Patel\ntags: [met with Pat Smith]\n---\n")
+    result = run_build(tmp_path, "--public")
+    assert result.exit_code == 0, result.output
+    site = tmp_path / "site"
+    assert "Pat Smith" in (site / "contacts/pat-smith.html").read_text("utf-8")
+    assert "met with Pat Smith" in (site / "contacts/lee.html").read_text("utf-8")
+    assert not (site / "contacts/pat.html").exists()
+    # A public contact called just that still names the private one.
+    write("contacts/pat2.md", "---\nname: Pat\n---\n")
+    result = run_build(tmp_path, "--public")
+    assert result.exit_code == 1
+    assert "contacts/pat2.md:2:7: error NJ121 this contact's name 'Pat'" in result.output
 
 
 NAME_WORD = st.text("abcdeilnorsuzéèüöçñå", min_size=2, max_size=8)

@@ -9,6 +9,7 @@ the text's length only, whatever the text and the names hold.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import deque
@@ -39,11 +40,31 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _PHONE_RUN = re.compile(r"\d[\d\s().+/-]*")  # one character class repeated: linear
 PHONE_DIGITS = 7  # a phone is found by its last 7 digits, wherever they appear
 MIN_PHONE_DIGITS = 5  # shorter "phones" (extensions, "n/a") would match any number
+_UNESCAPE_ROUNDS = 3  # `&amp;#101;` is `&#101;` once decoded, `e` twice
+
+
+def decoded(text: str) -> str:
+    """`text` with its HTML character references decoded, as Markdown would show them.
+
+    `Asant&#101;` → `Asante`, `O&#39;Brien` → `O'Brien`; decoded again while that changes
+    it (`&amp;#101;` → `e`), a few times at most. Each round is linear in the text.
+    """
+    for _ in range(_UNESCAPE_ROUNDS):
+        if "&" not in text:
+            break
+        plain = html.unescape(text)
+        if plain == text:
+            break
+        text = plain
+    return text
 
 
 def words(text: str) -> list[str]:
-    """The words of `text`, folded: `Léa O'Neil-Strauß` → `['lea', 'o', 'neil', 'strauss']`."""
-    return _WORD.findall(_folded(text))
+    """The words of `text`, folded: `Léa O'Neil-Strauß` → `['lea', 'o', 'neil', 'strauss']`.
+
+    HTML character references are decoded first: `Asant&#101;` is the word `asante`.
+    """
+    return _WORD.findall(_folded(decoded(text)))
 
 
 def _folded(text: str, translation: dict[int, str] | None = None, apostrophe: str = " ") -> str:
@@ -59,31 +80,41 @@ def _folded(text: str, translation: dict[int, str] | None = None, apostrophe: st
 def name_variants(name: str) -> set[tuple[str, ...]]:
     """The word sequences that count as naming `name`.
 
-    The full name without honorifics before it or suffixes (Jr, PhD) after it; with the
-    given names as initials (`Z Quill`, `A M Lopez`) or in the order of a list (`Quill Zed`);
-    `ae`/`oe`/`ue` for `ä`/`ö`/`ü`; an apostrophe as nothing or as a space (`ONeil`, `O Neil`).
+    The full name without honorifics before it or suffixes (Jr, PhD) after it; and, for each
+    way of splitting it into given names and a surname (which may be several words:
+    `van der Berg`, `García López`, `O Brien Smith`), the given names as initials
+    (`Z Quill`, `A M Lopez`, `M J van der Berg`) or after the surname, as in a list
+    (`Quill Zed`, `van der Berg Mary Jane`); `ae`/`oe`/`ue` for `ä`/`ö`/`ü`; an apostrophe
+    as nothing or as a space (`ONeil`, `O Neil`). HTML character references are decoded.
     """
     found: set[tuple[str, ...]] = set()
     spellings = {
-        _folded(name, translation, apostrophe)
+        _folded(decoded(name), translation, apostrophe)
         for translation in (None, _GERMAN)
         for apostrophe in (" ", "")
     }
     for spelling in spellings:
-        plain = _WORD.findall(spelling)
-        while len(plain) > 1 and plain[0] in HONORIFICS:
-            plain = plain[1:]
-        while len(plain) > 1 and plain[-1] in SUFFIXES:
-            plain = plain[:-1]
+        plain = _plain_name(_WORD.findall(spelling))
         if not plain:
             continue
         found.add(tuple(plain))
         if len(plain) > 1 and plain[0][0] != plain[0]:
-            *given, last = plain
-            found.add((given[0][0], *given[1:], last))
-            found.add((*(g[0] for g in given), last))
-            found.add((last, *given))
+            for split in range(1, len(plain)):
+                given, surname = plain[:split], plain[split:]
+                found.add((given[0][0], *given[1:], *surname))
+                found.add((*(g[0] for g in given), *surname))
+                found.add((*surname, *given))
     return found
+
+
+def _plain_name(found: list[str]) -> list[str]:
+    """The words of a name without the honorifics before it and the suffixes after it."""
+    start, end = 0, len(found)
+    while end - start > 1 and found[start] in HONORIFICS:
+        start += 1
+    while end - start > 1 and found[end - 1] in SUFFIXES:
+        end -= 1
+    return found[start:end]
 
 
 def phone_numbers(text: str) -> list[str]:
@@ -107,11 +138,15 @@ class Mentions:
 
     def __init__(self, contacts: Iterable[Contact]) -> None:
         self.names = _WordSequences()
+        self.alone: dict[str, str] = {}  # one-word names and slugs: found as a whole text only
         self.emails: dict[str, str] = {}
         self.phones: dict[int, dict[str, str]] = {}  # by length of the digits looked for
         for contact in contacts:
             for variant in {*name_variants(contact.name), *name_variants(contact.slug)}:
-                self.names.add(variant, contact.slug)
+                if len(variant) == 1:
+                    self.alone.setdefault(variant[0], contact.slug)
+                else:
+                    self.names.add(variant, contact.slug)
             for email in contact.emails:
                 if "@" in email:
                     self.emails[unicodedata.normalize("NFKC", email.strip()).casefold()] = (
@@ -127,7 +162,17 @@ class Mentions:
         """The slug of a private contact `text` names, or None."""
         if not text:
             return None
-        return next(self.in_words(words(text)), None) or self.by_address(text)
+        found = words(text)
+        return next(self.in_words(found), None) or self.whole(found) or self.by_address(text)
+
+    def whole(self, found: list[str]) -> str | None:
+        """The private contact with a one-word name or slug that is all the words say, or None.
+
+        `Pat` and `Dr Pat` name the private `Pat` (or `contacts/pat.md`); `Pat Smith` and
+        `Lunch with Pat` do not, as a first name alone is not matched.
+        """
+        plain = _plain_name(found)
+        return self.alone.get(plain[0]) if len(plain) == 1 else None
 
     def in_words(self, found: list[str]) -> Iterator[str]:
         """Each private contact named in the word list, in order (by slug)."""
@@ -135,11 +180,15 @@ class Mentions:
             yield mention.contact
 
     def positions(self, found: list[str]) -> Iterator[Mention]:
-        """Each place in the word list where a private contact's name or slug starts."""
+        """Each place in the word list where a private contact's name or slug starts.
+
+        Names and slugs of one word are not looked for here: see `whole`.
+        """
         return self.names.find(found)
 
     def by_address(self, text: str) -> str | None:
         """The private contact whose email address or phone number is in `text`, or None."""
+        text = decoded(text)
         folded = unicodedata.normalize("NFKC", text).casefold()
         for email, slug in self.emails.items():
             if email in folded:
