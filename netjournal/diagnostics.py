@@ -69,10 +69,12 @@ CODES = _codes(
     # Notes
     ("NJ130", W, "HTML in the notes is left open or closes nothing"),
     ("NJ131", W, "HTML in the notes is nested too deep"),
+    ("NJ132", W, "a note would take too long to render"),
     # Repeats
     ("NJ140", W, "a person is listed twice"),
     ("NJ141", W, "one person stands on both sides of an introduction or referral"),
     ("NJ142", W, "referrals form a cycle"),
+    ("NJ143", E, "a value is too long"),
 )
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from conftest import TODAY, Write
 
+from netjournal.cli import main
 from netjournal.diagnostics import Problem, did_you_mean, fold
 from netjournal.read import values
 from netjournal.read.date_hints import date_hint
@@ -23,6 +26,7 @@ from netjournal.read.front_matter import FrontMatterError, parse
 from netjournal.read.front_matter_errors import fence_like, invisible_space
 from netjournal.read.journal import ReadResult
 from netjournal.read.records import title_from_slug
+from netjournal.read.slow_markdown import BUDGET, markdown_steps, too_slow
 from netjournal.render import anchor_id, render_site
 from netjournal.render.escape import is_email, markdown_text
 from netjournal.render.sanitize import NoteRenderer
@@ -100,8 +104,10 @@ def test_a_hostile_line_is_handled_fast(case: str) -> None:
 def test_the_e_mail_the_issue_timed_renders_fast_as_text(
     write: Write, read: Callable[[], ReadResult]
 ) -> None:
-    """`a@` and 60,000 `b.` then `@`: 100 s to build before; not an address, so plain text."""
-    address = "a@" + "b." * 60_000 + "@"
+    """`a@`, `b.` repeated, then `@`: 100 s to build before at 60,000 `b.` (now NJ143, too
+    long); as long as a value may be, not an address, so plain text."""
+    address = "a@" + "b." * 498 + "b@"
+    assert len(address) == values.MAX_TEXT
     write("contacts/jane-doe.md", f"---\nname: Jane Doe\nemail: '{address}'\n---\n")
     journal = read().journal
     pages: dict[str, str] = {}
@@ -148,3 +154,86 @@ def test_a_long_chain_of_referrals_is_walked_once() -> None:
     assert _seconds(lambda: found.extend(circles(contacts, "referred_by", {}, "NJ142"))) < BOUND
     assert len(found) == 1  # p5000 → … → p19999 → p5000, reported once
     assert found[0].path == "contacts/p5000.md"
+
+
+LONG = 200_000
+
+
+def test_a_long_value_is_a_located_error_from_check(
+    write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """200,000 `-` as a company took minutes to build (each escaped, then quadratic in
+    Python-Markdown); now `check` refuses any text value over MAX_TEXT, where it stands."""
+    most = "x" * values.MAX_TEXT
+    write(
+        "contacts/jane-doe.md",
+        f'---\nname: Jane Doe\ncompany: "{"-" * LONG}"\ntags: [ok, {"t" * 1001}]\n'
+        f"title: {most}\n---\n",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        "contacts/jane-doe.md:3:10: error NJ143 company: the text is 200,000 characters long, "
+        "more than the 1,000 a value may have: shorten it, or write the long text in the "
+        "notes below the front matter",
+        "contacts/jane-doe.md:4:12: error NJ143 tags: the text is 1,001 characters long, "
+        "more than the 1,000 a value may have: shorten it, or write the long text in the "
+        "notes below the front matter",
+    ]
+    assert "2 errors, 0 warnings" in result.output  # the title of 1,000 is fine
+
+
+def test_a_long_list_of_texts_is_a_located_error(
+    write: Write, read: Callable[[], ReadResult]
+) -> None:
+    """200 tags of 1,000 `-` each are shown on one line: as slow as one long value."""
+    tags = "".join(f"\n  - {'-' * 1000}" for _ in range(200))
+    write("contacts/jane-doe.md", f"---\nname: Jane Doe\ntags:{tags}\n---\n")
+    result = read()
+    [problem] = result.problems
+    assert (problem.code, problem.line, problem.column) == ("NJ143", 9, 5)
+    assert "longer than the 5,000 characters a list may have by item 6" in problem.message
+    assert len(result.journal.contacts["jane-doe"].tags) == 5
+
+
+@pytest.mark.parametrize("char", list("[\\<&`*_"))
+def test_a_note_of_one_hostile_character_renders_fast_as_plain_text(char: str) -> None:
+    """200,000 `[` or `\\` in a note never finished building; each is now plain text."""
+    body = char * LONG
+    assert too_slow(body)
+    html: list[str] = []
+    assert _seconds(lambda: html.append(NoteRenderer().html(body))) < BOUND
+    assert html[0].startswith('<div class="netjournal-note">\n<pre>')
+
+
+def test_long_notes_as_people_write_them_are_rendered() -> None:
+    """200,000 characters of paragraphs with links, emphasis, code and escapes: Markdown."""
+    paragraph = (
+        "Met *Jane* at [the meetup](https://example.com/meetup) about `kubectl` \\& "
+        "R&amp;D, <b>bold</b> and _more_; she knows [Tom] [1]. " * 4
+    )
+    body = "\n\n".join([paragraph] * (LONG // len(paragraph)))
+    assert len(body) > LONG * 0.9
+    assert markdown_steps(body) < BUDGET / 10
+    html: list[str] = []
+    assert _seconds(lambda: html.append(NoteRenderer().html(body))) < 5 * BOUND
+    assert "<em>Jane</em>" in html[0]
+    assert "<pre>" not in html[0]
+
+
+def test_a_build_with_a_hostile_note_finishes_with_the_note_as_text(
+    write: Write, build_site: Callable[..., Path]
+) -> None:
+    """A real `netjournal build`: 200,000 `[` and 200,000 `\\` as notes never finished
+    (over 40 s each before); now the site is built in seconds, the notes shown as typed."""
+    write("contacts/jane-doe.md", "---\nname: Jane Doe\n---\n\nFirst *line*.\n\n" + "[" * LONG)
+    write("contacts/tom-okafor.md", "---\nname: Tom Okafor\n---\n\n" + "\\" * LONG)
+    write("contacts/ann-lee.md", "---\nname: Ann Lee\n---\n\nMet at [the meetup](https://e.com).")
+    began = time.monotonic()
+    site = build_site()
+    assert time.monotonic() - began < 30  # wall time, generous: 3 s on the 2-core machine
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (site / "contacts").glob("*.html")}
+    assert "<pre>First *line*.\n\n" + "[" * 100 in pages["jane-doe"]
+    assert "<pre>" + "\\" * 100 in pages["tom-okafor"]
+    assert '<a href="https://e.com"' in pages["ann-lee"]

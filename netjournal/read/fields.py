@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from netjournal.diagnostics import Problem, did_you_mean
 from netjournal.read.front_matter import Document, KeyPath
-from netjournal.read.values import BadValue, parse_money, parse_text, quoted
+from netjournal.read.values import MAX_LIST_TEXT, BadValue, parse_money, parse_text, quoted
 
 T = TypeVar("T")
 _SLUG_LIKE = re.compile(r"[\w.-]+")
@@ -84,12 +84,21 @@ class Fields:
             one = self.get(key, parse)
             return () if one is None or one == "" else (one,)
         parsed = []
+        length = 0  # of the texts so far: a list is shown on one line (tags) or one page
         for index, item in enumerate(raw):
             try:
                 value = parse(self._as_written(item, (*self.at, key, index), parse))
             except BadValue as bad:
                 self.report_item(bad.code, f"{key}: {bad.message}", key, index)
             else:
+                length += len(value) if isinstance(value, str) else 0
+                if length > MAX_LIST_TEXT:
+                    message = (
+                        f"{key}: the list is longer than the {MAX_LIST_TEXT:,} characters a "
+                        f"list may have by item {index + 1}: shorten the items or remove some"
+                    )
+                    self.report_item("NJ143", message, key, index)
+                    break
                 if value != "":
                     parsed.append(value)
         return tuple(parsed)

@@ -20,6 +20,7 @@ from netjournal.read.docs_folder import docs_problems
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
 from netjournal.read.front_matter import Document, FrontMatterError, parse
 from netjournal.read.html_balance import unbalanced_html
+from netjournal.read.slow_markdown import slow_note
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_texts"]
 
@@ -226,5 +227,6 @@ def _document(file: JournalFile, text: str | None, problems: list[Problem]) -> D
         )
         return None
     body_line = text.count("\n") - document.body.count("\n") + 1  # the body ends the file
-    problems.extend(unbalanced_html(file.display_path, document.body, body_line))
+    slow = slow_note(file.display_path, document.body, body_line)
+    problems.extend(slow or unbalanced_html(file.display_path, document.body, body_line))
     return document

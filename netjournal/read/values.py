@@ -13,6 +13,12 @@ from netjournal.read.date_hints import date_hint
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # outside this, a year is a typo (and date maths overflow)
 MAX_CADENCE_DAYS = 3660  # ten years
+# The longest text value (name, company, a tag, a follow-up's `what`, a referral's note…):
+# a paragraph's worth, several times the longest real one. The site escapes every punctuation
+# mark of a value and Python-Markdown's inline patterns are quadratic on such text (200,000
+# '-' never finished building); 1,000 characters render in milliseconds (NJ143).
+MAX_TEXT = 1000
+MAX_LIST_TEXT = 5 * MAX_TEXT  # all the texts of one list (tags are shown on one line)
 
 
 class BadValue(Exception):
@@ -45,7 +51,14 @@ def parse_text(value: Any) -> str:
         )
     if isinstance(value, bool) or value is None:
         raise BadValue("NJ102", f"expected text, got {_kind(value)}")
-    return str(value).strip()
+    text = str(value).strip()
+    if len(text) > MAX_TEXT:
+        raise BadValue(
+            "NJ143",
+            f"the text is {len(text):,} characters long, more than the {MAX_TEXT:,} a value "
+            "may have: shorten it, or write the long text in the notes below the front matter",
+        )
+    return text
 
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:([ T])(.*))?", re.ASCII)

@@ -23,6 +23,7 @@ from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
 from netjournal.read.html_balance import DEEPEST, ELEMENTS, balance
+from netjournal.read.slow_markdown import too_slow
 
 
 def _names(words: str) -> frozenset[str]:
@@ -106,6 +107,8 @@ class NoteRenderer:
                 return value if _same_site(value) else None
             return value
 
+        if too_slow(body):  # Python-Markdown would crawl (NJ132)
+            return _plain(body)
         try:
             html = self.markdown.convert(body)
         except RecursionError:  # lists nested hundreds deep
@@ -151,7 +154,7 @@ _TRUSTED: dict[str, Any] = {
 
 
 def _plain(body: str) -> str:
-    """The note's text exactly as typed, when it is too deeply nested to render (NJ131)."""
+    """The note's text exactly as typed, when it is too deep (NJ131) or slow (NJ132) to render."""
     return f'<div class="netjournal-note">\n<pre>{escape(body, quote=False)}</pre>\n</div>'
 
 
