@@ -94,7 +94,11 @@ def name_variants(name: str) -> set[tuple[str, ...]]:
         for apostrophe in (" ", "")
     }
     for spelling in spellings:
-        plain = _plain_name(_WORD.findall(spelling))
+        typed = _WORD.findall(spelling)
+        # Each form on the way to the plain name counts too: a given name may be a title's
+        # word ("Dr. Sir Aa" is named by "Sir Aa"), and then the plain name is one word.
+        found.update(tuple(form) for form in _stripped_forms(typed) if len(form) > 1)
+        plain = _plain_name(typed)
         if not plain:
             continue
         found.add(tuple(plain))
@@ -105,6 +109,18 @@ def name_variants(name: str) -> set[tuple[str, ...]]:
                 found.add((*(g[0] for g in given), *surname))
                 found.add((*surname, *given))
     return found
+
+
+def _stripped_forms(found: list[str]) -> list[list[str]]:
+    """The name as typed, then without each honorific before it and each suffix after it."""
+    forms, start, end = [found], 0, len(found)
+    while end - start > 1 and found[start] in HONORIFICS:
+        start += 1
+        forms.append(found[start:end])
+    while end - start > 1 and found[end - 1] in SUFFIXES:
+        end -= 1
+        forms.append(found[start:end])
+    return forms
 
 
 def _plain_name(found: list[str]) -> list[str]:
