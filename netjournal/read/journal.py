@@ -6,7 +6,7 @@ With `files`, the only module that touches the user's files, and it only ever re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -22,7 +22,7 @@ from netjournal.read.front_matter import Document, FrontMatterError, parse
 from netjournal.read.html_balance import unbalanced_html
 from netjournal.read.slow_markdown import slow_note
 
-__all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_texts"]
+__all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_record", "read_texts"]
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
@@ -88,6 +88,33 @@ def read_texts(texts: Mapping[str, str], *, public: bool = False) -> ReadResult:
 
     read = _records(files["contacts"], files["journal"], text, problems, public)
     return _result(read, problems)
+
+
+def read_record(
+    path: str,
+    text: str,
+    *,
+    contacts: Collection[str] = (),
+    entries: Collection[str] = (),
+) -> tuple[Contact | JournalEntry | None, list[Problem]]:
+    """The one record `text` makes at `path` (`contacts/x.md` or `journal/…/x.md`).
+
+    `contacts` and `entries` are the slugs its keys may name. What a writer checks a file
+    against before writing it: the same reading, key by key, as a whole journal gets.
+    """
+    problems: list[Problem] = []
+    file = JournalFile(Path(path), path)
+    document = _document(file, text, problems)
+    if document is None:
+        return None, problems
+    if path.startswith("contacts/"):
+        slugs = frozenset(contacts) | {file.slug}
+        found: Contact | JournalEntry | None = records.contact(
+            file.slug, path, document, problems, slugs, entries=entries
+        )
+    else:
+        found = records.entry(file.slug, path, document, problems, contacts)
+    return found, problems
 
 
 def _records(
