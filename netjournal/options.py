@@ -8,7 +8,10 @@ so a mistake reads the same whichever command finds it.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +37,11 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "bool", "null", "int", "float", "seq"))
 _PLAIN_TAGS |= {_TAG + "timestamp"}
 _TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
+# What a journal's mkdocs.yml says for `docs_dir` so that it builds without a docs/ folder:
+# MkDocs runs this while it reads the file, before any plugin, and the plugin then uses docs/
+# if it exists (see empty_docs_dir).
+EMPTY_DOCS_DIR = "!!python/object/apply:netjournal.options.empty_docs_dir []"
+_empty_docs: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,41 @@ def _docs_dir(document: Node | None) -> str:
             if key.value == "docs_dir" and plain and value.value.strip():
                 return str(value.value)
     return "docs"
+
+
+def names_the_plugin(config_file: Path) -> bool:
+    """Whether `config_file` lists the netjournal plugin, read safely.
+
+    True when the file cannot be read at all: read_options then says what is wrong with it,
+    which helps more than "no journal here".
+    """
+    try:
+        if config_file.stat().st_size > MAX_FILE_BYTES:
+            return True
+        document = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_LOADER)
+        return _netjournal_entry(document, str(config_file)) is not None
+    except (OSError, ValueError, yaml.YAMLError, RecursionError, OptionsError):
+        return True
+
+
+def empty_docs_dir() -> str:
+    """An empty folder for MkDocs' `docs_dir` while the journal has no docs/ of its own.
+
+    Git keeps no empty folder, so a fresh clone of a journal has no docs/, and MkDocs refuses
+    a `docs_dir` that does not exist while it reads mkdocs.yml, before any plugin runs. This
+    folder stands in: made once per process in the temporary folder (never in the journal),
+    left empty, and removed when the process ends.
+    """
+    if not _empty_docs:
+        folder = tempfile.mkdtemp(prefix="netjournal-no-docs-")
+        atexit.register(shutil.rmtree, folder, True)
+        _empty_docs.append(os.path.abspath(folder))
+    return _empty_docs[0]
+
+
+def is_empty_docs_dir(folder: str) -> bool:
+    """Whether `folder` is the stand-in empty_docs_dir made in this process."""
+    return bool(_empty_docs) and os.path.abspath(folder) == _empty_docs[0]
 
 
 def plugin_options(raw: Mapping[str, object], config_file: str | None) -> JournalOptions:

@@ -20,6 +20,8 @@ class GeneratedSite:
 
     pages: dict[str, str]
     warnings: tuple[Problem, ...]
+    contacts: int = 0  # how many contacts and entries the site shows, for `serve` to say
+    entries: int = 0
 
 
 def generate(
@@ -44,4 +46,5 @@ def generate(
     if result.errors:
         raise JournalError(result.problems)
     visible = public_view(result.journal, public_fields) if public else result.journal
-    return GeneratedSite(render_site(visible, today, notes), result.warnings)
+    pages = render_site(visible, today, notes)
+    return GeneratedSite(pages, result.warnings, len(visible.contacts), len(visible.entries))

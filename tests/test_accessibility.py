@@ -1,46 +1,38 @@
 """No serious or critical WCAG 2.2 AA finding by axe-core on any kind of page, in three modes.
 
 One built site per journal and one browser for the whole session: the sample, and a journal
-that takes every branch of every template, with the mkdocs.yml README tells users to write.
+just made by `netjournal init`, as a new user first sees it.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from accessibility import MODES, findings, kinds_of_page, ready
 from browser import needs_chromium, serving
-from conftest import REPO, TODAY
+from conftest import TODAY
 
 pytestmark = [pytest.mark.browser, needs_chromium]
-
-BRANCHES = Path(__file__).parent / "golden" / "journals" / "branches"
-
-
-def readme_mkdocs_yml() -> str:
-    """The mkdocs.yml README's "Your own journal" shows, exactly as a user would copy it."""
-    section = (REPO / "README.md").read_text(encoding="utf-8").split("## Your own journal")[1]
-    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
 
 
 @pytest.fixture(scope="session")
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The branches journal with README's mkdocs.yml, built by `netjournal build`."""
+    """A journal made by `netjournal init` (its mkdocs.yml, no docs/), built by `netjournal
+    build`."""
     from click.testing import CliRunner
 
     from netjournal.cli import main
 
-    root = tmp_path_factory.mktemp("minimal")
-    for folder in ("contacts", "journal"):
-        shutil.copytree(BRANCHES / folder, root / folder)
-    (root / "docs").mkdir()
-    (root / "mkdocs.yml").write_text(readme_mkdocs_yml(), encoding="utf-8")
+    root = tmp_path_factory.mktemp("minimal") / "journal"
+    day = ["--today", TODAY.isoformat()]
+    made = CliRunner().invoke(main, ["init", str(root), *day])
+    assert made.exit_code == 0, made.output
+    assert not (root / "docs").exists()
     site = root / "site"
-    arguments = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
-    result = CliRunner().invoke(main, [*arguments, "--today", TODAY.isoformat()])
+    arguments = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site), *day]
+    result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 0, result.output
     return site
 

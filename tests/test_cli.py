@@ -133,7 +133,81 @@ def test_strict_build_fails_on_warnings(journal, write):
     assert "unknown key 'compnay' (did you mean 'company'?)" in result.output
 
 
-def test_missing_mkdocs_yml_is_a_sentence(tmp_path, monkeypatch):
+NO_JOURNAL_COMMANDS = [["check"], ["due"], ["build"], ["serve", "-a", "127.0.0.1:8765"]]
+
+
+@pytest.mark.parametrize("arguments", NO_JOURNAL_COMMANDS, ids=lambda a: a[0])
+def test_no_journal_here_is_a_sentence(tmp_path, monkeypatch, arguments):
+    """Not "0 errors, 0 warnings": a folder with nothing of a journal is said to be one."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*arguments)
+    assert result.exit_code == 1
+    assert f"no journal here: {tmp_path} has no mkdocs.yml, contacts/ or journal/" in result.output
+    assert (
+        "Run netjournal init to start one, or cd to your journal, or name its mkdocs.yml "
+        "with -f path/to/mkdocs.yml" in result.output
+    )
+    assert "0 errors" not in result.output and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("arguments", NO_JOURNAL_COMMANDS, ids=lambda a: a[0])
+def test_inside_contacts_the_journal_above_is_named(journal, monkeypatch, arguments):
+    monkeypatch.chdir(journal / "contacts")
+    result = run(*arguments)
+    assert result.exit_code == 1
+    assert f"no journal here: {journal / 'contacts'} has no mkdocs.yml" in result.output
+    assert f"This folder is inside the journal in {journal}: cd {journal}" in result.output
+    assert not (journal / "contacts/site").exists()
+
+
+@pytest.mark.parametrize("arguments", NO_JOURNAL_COMMANDS, ids=lambda a: a[0])
+def test_an_mkdocs_yml_of_other_docs_is_no_journal(tmp_path, monkeypatch, arguments):
+    """Another MkDocs project: no netjournal plugin, no contacts/ or journal/ beside it."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Other docs\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(*arguments)
+    assert result.exit_code == 1
+    assert (
+        "no journal here: mkdocs.yml does not name the netjournal plugin, and there is no "
+        "contacts/ or journal/ folder beside it" in result.output
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_minus_f_naming_other_docs_is_no_journal(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Other docs\n", encoding="utf-8")
+    result = run("check", "-f", str(tmp_path / "mkdocs.yml"))
+    assert result.exit_code == 1
+    assert f"no journal here: {tmp_path / 'mkdocs.yml'} does not name" in result.output
+
+
+@pytest.mark.parametrize("present", ["contacts", "journal"])
+def test_a_contacts_or_journal_folder_alone_is_a_journal_to_check(tmp_path, monkeypatch, present):
+    (tmp_path / present).mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert "0 errors, 0 warnings (0 contacts, 0 entries read)" in result.output
+
+
+def test_a_journal_named_in_mkdocs_yml_with_folders_of_its_own_is_a_journal(tmp_path, monkeypatch):
+    """mkdocs.yml naming the plugin is enough: its folders may have any name."""
+    (tmp_path / "people").mkdir()
+    (tmp_path / "log").mkdir()
+    (tmp_path / "people/jane.md").write_text("---\nname: Jane Doe\n---\n", encoding="utf-8")
+    config = MINIMAL_MKDOCS.replace(
+        "  - netjournal\n", "  - netjournal:\n      contacts: people\n      journal: log\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert "(1 contact, 0 entries read)" in result.output
+
+
+def test_a_journal_without_mkdocs_yml_cannot_be_built_and_says_why(tmp_path, monkeypatch):
+    (tmp_path / "contacts").mkdir()
     monkeypatch.chdir(tmp_path)
     result = run("build")
     assert result.exit_code == 1

@@ -6,6 +6,7 @@ bounded, and the process is always stopped.
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -30,13 +31,20 @@ def free_port() -> int:
 class PlainServer(Server):
     """`netjournal serve` with only the arguments given: no `-a` unless asked for."""
 
-    def __init__(self, root: Path, log: Path, port: int, *arguments: str) -> None:
+    def __init__(
+        self,
+        root: Path,
+        log: Path,
+        port: int,
+        *arguments: str,
+        environment: dict[str, str] = ENVIRONMENT,
+    ) -> None:
         self.port, self.log = port, log
         with log.open("wb") as stderr:
             self.process = subprocess.Popen(
                 [NETJOURNAL, "serve", "--today", str(TODAY), *arguments],
                 cwd=root,
-                env=ENVIRONMENT,
+                env=environment,
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
             )
@@ -84,7 +92,10 @@ def test_serve_stays_on_this_computer_whatever_dev_addr_says(journal):
         assert answers("127.0.0.1", port)
         # On Linux all of 127/8 reaches this computer: a server on 0.0.0.0 answers there too.
         assert not answers("127.0.0.2", port), "serve listens on every interface"
-        assert f"Serving on http://127.0.0.1:{port}/ (this computer only)" in server.stderr()
+        assert (
+            f"Serving your journal at http://127.0.0.1:{port}/ (this computer only) — Ctrl+C to "
+            "stop" in server.stderr()
+        )
         assert "dev_addr asks for 0.0.0.0" in server.stderr()
 
 
@@ -145,7 +156,9 @@ def test_serve_keeps_the_last_good_site_while_mkdocs_yml_is_broken(journal):
         config.write_text(MINIMAL_MKDOCS, encoding="utf-8")
         (journal / "contacts/jane-doe.md").write_text("---\nname: Jane Roe\n---\n", "utf-8")
         wait_for(server.shows(page, "Jane Roe"), 60, "the rebuild after the fix")
-        assert "Rebuilt: the site is up to date again." in server.stderr()
+        assert re.search(
+            r"Rebuilt at \d\d:\d\d:\d\d: 1 contact, 1 entry — up to date again", server.stderr()
+        )
     assert "Traceback" not in server.stderr()
 
 
@@ -196,3 +209,55 @@ def test_the_served_copy_of_the_site_is_removed_when_serve_stops(journal, stop):
             process.kill()
             process.wait()
     assert list(temporary.iterdir()) == []
+
+
+TIME = r"\d\d:\d\d:\d\d"
+
+
+def test_serve_says_where_to_look_and_what_each_rebuild_showed(journal):
+    """The address to open, a line per rebuild, and the errors that kept the last good site."""
+    page, contact = "contacts/jane-doe.html", journal / "contacts/jane-doe.md"
+    with serving(journal) as server:
+        said = server.stderr()
+        assert re.search(f"Built at ({TIME}): 1 contact, 1 entry\n", said), said
+        assert re.search(r"Serving your journal at http://127\.0\.0\.1:\d+/ ", said), said
+        built_at = re.search(f"Built at ({TIME})", said).group(1)
+
+        (journal / "contacts/ann-lee.md").write_text("---\nname: Ann Lee\n---\n", "utf-8")
+        wait_for(server.said("2 contacts, 1 entry"), 60, "the rebuild line")
+        assert re.search(f"Rebuilt at {TIME}: 2 contacts, 1 entry\n", server.stderr())
+
+        contact.write_text("---\nname: Jane Doe\nsource: referal\n---\n", encoding="utf-8")
+        wait_for(server.said("Not rebuilt at"), 60, "the line about the failed rebuild")
+        rebuilt_at = re.findall(f"Rebuilt at ({TIME}): 2 contacts", server.stderr())[-1]
+        after = server.stderr().split("2 contacts, 1 entry\n")[-1]
+        error = "contacts/jane-doe.md:3:9: error NJ103 source: unknown source 'referal'"
+        assert after.index(error) < after.index("Not rebuilt at "), after
+        assert re.search(
+            f"Not rebuilt at {TIME}: still showing the site of {rebuilt_at} until the errors "
+            "above are fixed",
+            after,
+        ), after
+        assert "Ann Lee" in (server.get("contacts/ann-lee.html") or "")
+        assert "Jane Doe" in (server.get(page) or ""), "the last good site is gone"
+        assert built_at <= rebuilt_at
+    assert "Traceback" not in server.stderr()
+
+
+def test_serve_serves_a_new_journal_without_docs_and_leaves_no_folder_behind(tmp_path):
+    """A clone of an `init` journal has no docs/: serve lends an empty one, and removes it."""
+    root = tmp_path / "new"
+    init = CliRunner().invoke(main, ["init", str(root), "--today", str(TODAY)])
+    assert init.exit_code == 0, init.output
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    port, environment = free_port(), {**ENVIRONMENT, "TMPDIR": str(temporary)}
+    address = ("-a", f"127.0.0.1:{port}")
+    server = PlainServer(root, tmp_path / "serve.log", port, *address, environment=environment)
+    try:
+        wait_for(server.shows("contacts/alex-example.html", "Alex Example"), 90, "the site")
+        assert "Built at" in server.stderr() and "1 contact, 1 entry" in server.stderr()
+    finally:
+        server.stop()
+    assert not (root / "docs").exists()
+    assert list(temporary.iterdir()) == [], "serve left its folders in the temporary folder"

@@ -6,6 +6,7 @@ import click
 
 from netjournal.cli.reading import check, due
 from netjournal.cli.site_commands import build, serve
+from netjournal.cli.starting import init
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -14,5 +15,5 @@ def main() -> None:
     """A networking journal kept as plain Markdown, turned into a private website."""
 
 
-for command in (build, serve, check, due):
+for command in (init, build, serve, check, due):
     main.add_command(command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from netjournal.options import (
     JournalOptions,
     OptionsError,
     default_options,
+    names_the_plugin,
     read_options,
     resolve_today,
 )
@@ -46,11 +48,59 @@ def config_path(config_file: str | None) -> str:
     return config_file or "mkdocs.yml"
 
 
+def find_journal(config_file: str | None) -> None:
+    """Stop with a sentence unless there is a journal here, or where `-f` points.
+
+    A journal is a folder whose mkdocs.yml names the netjournal plugin, or that has a
+    contacts/ or journal/ folder (with or without mkdocs.yml). A `-f` naming no file is left
+    to the command, which says so in its own words.
+    """
+    path = Path(config_path(config_file))
+    if path.is_file():
+        if names_the_plugin(path) or _has_journal_folders(path.absolute().parent):
+            return
+        why = (
+            f"{path} does not name the netjournal plugin, and there is no contacts/ or "
+            "journal/ folder beside it"
+        )
+    elif config_file is not None or _has_journal_folders(Path.cwd()):
+        return
+    else:
+        why = f"{Path.cwd()} has no mkdocs.yml, contacts/ or journal/"
+    above = _journal_above(Path.cwd())
+    if above is not None:
+        what_to_do = (
+            f"this folder is inside the journal in {above}: cd {shlex.quote(str(above))}, or "
+            f"name its mkdocs.yml with -f {shlex.quote(str(above / 'mkdocs.yml'))}"
+        )
+    else:
+        what_to_do = (
+            "run netjournal init to start one, or cd to your journal, or name its mkdocs.yml "
+            "with -f path/to/mkdocs.yml"
+        )
+    raise click.ClickException(f"no journal here: {why}. {what_to_do[0].upper()}{what_to_do[1:]}")
+
+
+def _has_journal_folders(folder: Path) -> bool:
+    return (folder / "contacts").is_dir() or (folder / "journal").is_dir()
+
+
+def _journal_above(here: Path) -> Path | None:
+    """The nearest folder above `here` whose mkdocs.yml names the plugin: `cd ..` from contacts/."""
+    for above in here.absolute().parents:
+        config = above / "mkdocs.yml"
+        if config.is_file() and names_the_plugin(config):
+            return above
+    return None
+
+
 def journal_options(config_file: str | None) -> JournalOptions:
     """netjournal's options, read safely from mkdocs.yml: no hook, plugin or tag runs.
 
-    Without an mkdocs.yml, the journal is ./contacts and ./journal.
+    Without an mkdocs.yml, the journal is ./contacts and ./journal. Stops with a sentence
+    when there is no journal here (find_journal).
     """
+    find_journal(config_file)
     if config_file is None and not Path("mkdocs.yml").is_file():
         return default_options(Path.cwd())
     path = Path(config_path(config_file))

@@ -19,6 +19,7 @@ from netjournal.cli.serving import parse_address, serve_journal
 from netjournal.cli.shared import (
     config_option,
     config_path,
+    find_journal,
     journal_options,
     public_option,
     today_for,
@@ -45,6 +46,7 @@ def build(
     config_file: str | None, site_dir: str | None, strict: bool, public: bool, today: str | None
 ) -> None:
     """Build the journal's site; the previous site stays until the new one is complete."""
+    find_journal(config_file)
     with _mkdocs(today, public):
         config = _load(config_file, strict=strict, **({"site_dir": site_dir} if site_dir else {}))
         # Checked here, whether mkdocs.yml lists the plugin or not: the plugin only sees the
@@ -79,6 +81,7 @@ def serve(
     today: str | None,
 ) -> None:
     """Serve the site on this computer, rebuilding it whenever a journal file is saved."""
+    find_journal(config_file)
     if dev_addr is not None:
         _address(dev_addr)  # a bad -a is refused before anything is built
     with _mkdocs(today, public):

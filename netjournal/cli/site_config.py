@@ -10,21 +10,26 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from netjournal.options import OptionsError, read_options
+from netjournal.options import OptionsError, empty_docs_dir, read_options
 
 
 def load_site_config(config_file: str, **overrides: Any) -> MkDocsConfig:
     """mkdocs.yml loaded by MkDocs (hooks and plugins run: this is for build and serve).
 
     netjournal's own options are read safely first, so their mistakes are named with their
-    line before MkDocs runs anything; any other mistake raises OptionsError too.
+    line before MkDocs runs anything; any other mistake raises OptionsError too. A journal
+    without its docs/ folder builds, with an empty folder outside the journal in its place.
     """
     if not Path(config_file).is_file():
         raise OptionsError(
             f"{config_file} not found: run netjournal in the journal's folder or name its "
             "mkdocs.yml with -f"
         )
-    read_options(Path(config_file))
+    options = read_options(Path(config_file))
+    if not options.docs.is_dir() and "docs_dir" not in overrides:
+        # Git keeps no empty folder: a clone of a journal has no docs/ until the user makes
+        # one, and MkDocs would refuse it. An empty folder elsewhere stands in.
+        overrides["docs_dir"] = empty_docs_dir()
     try:
         return load_config(config_file=config_file, **overrides)
     except MkDocsException as error:

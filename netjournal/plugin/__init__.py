@@ -22,6 +22,7 @@ from netjournal.options import (
     TODAY_VARIABLE,
     JournalOptions,
     OptionsError,
+    is_empty_docs_dir,
     plugin_options,
     resolve_today,
 )
@@ -61,6 +62,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     def __init__(self) -> None:
         self.serving = False
         self.last_good: GeneratedSite | None = None  # what `serve` shows while a file is broken
+        self.kept_last_good = False  # the last build showed last_good again: a file is broken
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -86,6 +88,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         except OptionsError as error:
             raise PluginError(f"netjournal 'today': {error}") from None
         refuse_site_dir(Path(config.site_dir), self.options)
+        use_own_docs(config)
         self.public = self.options.public or os.environ.get(PUBLIC_VARIABLE) == "1"
         if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_DEFAULT_FONT:
             config.theme["font"] = False  # private by default: no request to Google Fonts
@@ -126,8 +129,10 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 "fix the files named above and save to rebuild"
             )
             site = self.last_good
+            self.kept_last_good = True
         else:
             self.last_good = site
+            self.kept_last_good = False
         for problem in site.warnings:
             log.warning(str(problem))
         add_pages(files, config, site.pages)
@@ -170,6 +175,19 @@ def _add_accessibility(config: MkDocsConfig) -> None:
         config.extra_css.insert(0, accessible.STYLESHEET)
     if accessible.SCRIPT not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.insert(0, accessible.SCRIPT)
+
+
+def use_own_docs(config: MkDocsConfig) -> None:
+    """docs/ beside mkdocs.yml as `docs_dir`, when mkdocs.yml lent an empty one and it exists.
+
+    A journal's mkdocs.yml may say `docs_dir: !!python/object/apply:netjournal.options.
+    empty_docs_dir []` so that a clone without docs/ builds (MkDocs checks docs_dir before any
+    plugin runs); from here on, files are not gathered yet, so docs/ can still be used.
+    """
+    if is_empty_docs_dir(config.docs_dir) and config.config_file_path:
+        own = Path(config.config_file_path).resolve().parent / "docs"
+        if own.is_dir():
+            config.docs_dir = str(own)
 
 
 def refuse_site_dir(site_dir: Path, options: JournalOptions) -> None:
