@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from netjournal.diagnostics import JournalError, Problem
+from netjournal.exchange.ics import calendar_text
+from netjournal.queries.calendar import calendar_items
 from netjournal.queries.privacy import public_view
 from netjournal.read.journal import read_journal
 from netjournal.render import render_site
 from netjournal.render.sanitize import NoteRenderer
 
+# Where the site publishes its calendar feed, for calendar apps to subscribe to.
+CALENDAR_FEED = "calendar.ics"
+
 
 @dataclass(frozen=True)
 class GeneratedSite:
-    """The pages to add to the site (`{docs path: markdown}`) and the warnings met on the way."""
+    """The pages to add to the site (`{docs path: markdown}`), the other files it publishes
+    as they are (`{docs path: text}`: the calendar feed), and the warnings met on the way."""
 
     pages: dict[str, str]
     warnings: tuple[Problem, ...]
+    files: dict[str, str] = field(default_factory=dict)  # other files: {uri: text}
     contacts: int = 0  # how many contacts and entries the site shows, for `serve` to say
     entries: int = 0
 
@@ -41,10 +48,23 @@ def generate(
     fields `public_fields` does not list; it is refused (errors) when that cannot be done,
     e.g. when a page of `docs` names a private contact. `notes` renders
     the notes (sanitised by default).
+
+    A private site publishes the calendar feed at CALENDAR_FEED, and its dashboard links
+    it; a public one publishes no feed: follow-ups, plans and birthdays are reminders for
+    the journal's owner, and a feed is made to be fetched by apps and servers
+    (`netjournal export ics --public` makes one on purpose).
     """
     result = read_journal(root, contacts, journal, public=public, docs=docs)
     if result.errors:
         raise JournalError(result.problems)
-    visible = public_view(result.journal, public_fields) if public else result.journal
-    pages = render_site(visible, today, notes)
-    return GeneratedSite(pages, result.warnings, len(visible.contacts), len(visible.entries))
+    if public:
+        visible = public_view(result.journal, public_fields)
+        pages = render_site(visible, today, notes)
+        return GeneratedSite(
+            pages, result.warnings, {}, len(visible.contacts), len(visible.entries)
+        )
+    journal = result.journal
+    feed = calendar_text(calendar_items(journal, today), today)
+    pages = render_site(journal, today, notes, calendar_feed=CALENDAR_FEED)
+    files = {CALENDAR_FEED: feed}
+    return GeneratedSite(pages, result.warnings, files, len(journal.contacts), len(journal.entries))

@@ -25,6 +25,9 @@ _NETJOURNAL_PAGES = ("index.html", "contacts/index.html", "journal/index.html", 
 _SITE_ENTRIES = frozenset(
     {"assets", "contacts", "journal", "search", "sources", "follow-ups", "sitemap.xml"}
     | {"sitemap.xml.gz", "404.html", MARKER}
+    # The private site's calendar feed (site.CALENDAR_FEED): a public build that has none
+    # must not carry the private one over from the site it replaces.
+    | {"calendar.ics"}
 )
 
 

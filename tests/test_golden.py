@@ -35,14 +35,15 @@ CASES = {
 def _pages(case: str) -> dict[str, str]:
     root, public = CASES[case]
     site = generate(root, root / "contacts", root / "journal", TODAY, public=public)
-    return site.pages
+    return {**site.pages, **site.files}  # the pages and the calendar feed
 
 
 def _golden(case: str) -> dict[str, str]:
     folder = GOLDEN / "pages" / case
     return {
-        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(folder.rglob("*.md"))
+        path.relative_to(folder).as_posix(): path.read_bytes().decode("utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in (".md", ".ics")
     }
 
 
@@ -52,7 +53,7 @@ def _write(case: str, pages: dict[str, str]) -> None:
     for uri, markdown in pages.items():
         path = folder / uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
+        path.write_text(markdown, encoding="utf-8", newline="")  # a feed's CRLF kept
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from netjournal.cli.exporting import export
 from netjournal.cli.reading import check, due
 from netjournal.cli.site_commands import build, serve
 from netjournal.cli.starting import init
@@ -15,5 +16,5 @@ def main() -> None:
     """A networking journal kept as plain Markdown, turned into a private website."""
 
 
-for command in (init, build, serve, check, due):
+for command in (init, build, serve, check, due, export):
     main.add_command(command)

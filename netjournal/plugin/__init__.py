@@ -136,6 +136,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         for problem in site.warnings:
             log.warning(str(problem))
         add_pages(files, config, site.pages)
+        add_files(files, config, site.files)
         if config.theme.name == "material":
             for uri in (accessible.STYLESHEET, accessible.SCRIPT):
                 files.append(File.generated(config, uri, content=accessible.asset(uri)))
@@ -217,6 +218,18 @@ def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None
     if config.nav is None:
         own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in pages]
         config.nav = [{title: uri} for uri, title in INDEX_PAGES.items()] + own
+
+
+def add_files(files: Files, config: MkDocsConfig, published: dict[str, str]) -> None:
+    """Add the generated files that are not pages (the calendar feed), copied as they are.
+
+    A file the user put at the same path in `docs/` is kept instead of the generated one.
+    """
+    for uri, text in published.items():
+        if files.get_file_from_path(uri) is not None:
+            log.info("netjournal: keeping your own %s instead of the generated one", uri)
+            continue
+        files.append(File.generated(config, uri, content=text))
 
 
 def _errors_sentence(error: JournalError) -> str:

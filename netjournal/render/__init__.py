@@ -102,11 +102,18 @@ def entry_anchors(entries: Iterable[JournalEntry]) -> dict[str, str]:
     return anchors
 
 
-def render_site(journal: Journal, today: date, notes: NoteRenderer | None = None) -> dict[str, str]:
+def render_site(
+    journal: Journal,
+    today: date,
+    notes: NoteRenderer | None = None,
+    *,
+    calendar_feed: str | None = None,
+) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs.
 
     `notes` renders the notes with the site's Markdown extensions (by default the ones the
-    plugin adds), sanitised unless it was made with `raw_html`.
+    plugin adds), sanitised unless it was made with `raw_html`. `calendar_feed`, the path
+    of the site's calendar feed if it publishes one, is linked from the dashboard.
     """
     facts = views.facts(journal, today)
     env = _environment(journal, notes or NoteRenderer())
@@ -116,7 +123,9 @@ def render_site(journal: Journal, today: date, notes: NoteRenderer | None = None
         return page_title(title) + markdown
 
     pages = {
-        DASHBOARD: render("dashboard.md.j2", DASHBOARD, "Dashboard", views.dashboard(facts)),
+        DASHBOARD: render(
+            "dashboard.md.j2", DASHBOARD, "Dashboard", views.dashboard(facts, calendar_feed)
+        ),
         FOLLOW_UPS: render("follow_ups.md.j2", FOLLOW_UPS, "Follow-ups", views.follow_ups(facts)),
         CONTACTS: render("contacts.md.j2", CONTACTS, "Contacts", views.contacts(facts)),
         JOURNAL: render("journal.md.j2", JOURNAL, "Journal", views.journal_index(facts)),

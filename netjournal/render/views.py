@@ -100,9 +100,10 @@ class Dashboard:
     sources: list[queries.SourceSummary]
     referrals_given: int
     referrals_received: int
+    calendar_feed: str | None = None  # the site's calendar feed, when it publishes one
 
 
-def dashboard(facts: Facts) -> Dashboard:
+def dashboard(facts: Facts, calendar_feed: str | None = None) -> Dashboard:
     given, received = queries.referral_totals(facts.ledger)
     return Dashboard(
         today=facts.today,
@@ -117,6 +118,7 @@ def dashboard(facts: Facts) -> Dashboard:
         sources=facts.sources,
         referrals_given=given,
         referrals_received=received,
+        calendar_feed=calendar_feed,
     )
 
 
