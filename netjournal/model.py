@@ -126,6 +126,7 @@ class FollowUp:
     who: Person | None = None
     done: bool = False
     done_on: date | None = None
+    line: int = 0  # where it starts in its file, for `due` to point at; 0 if not from a file
 
     @property
     def concerns(self) -> Person | None:

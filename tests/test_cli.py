@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import click
 import pytest
@@ -82,9 +83,23 @@ def test_due_shows_overdue_soon_and_cadence(journal):
     result = run("due", "--today", "2026-11-23")
     assert result.exit_code == 0
     text = result.output
-    assert "Overdue follow-ups (1)" in text and "13d late  2026-11-10  Send the proposal" in text
-    assert "Due within 7 days (1)" in text and "in 2d  2026-11-25  Book lunch" in text
+    proposal = re.search(r"13d late  2026-11-10  ([a-z2-7]{5})  Send the proposal", text)
+    lunch = re.search(r"in 2d  2026-11-25  ([a-z2-7]{5})  Book lunch", text)
+    assert "Overdue follow-ups (1)" in text and proposal
+    assert "Due within 7 days (1)" in text and lunch
+    assert proposal.group(1) != lunch.group(1)
     assert "Past their cadence (1)" in text and "Jane Doe (every 2 weeks" in text
+
+
+def test_due_points_at_each_follow_ups_own_line(journal):
+    """`path:line` ends each row, as editors and terminals open it: the item's own line."""
+    rows = run("due", "--today", "2026-11-23").output.splitlines()
+    [proposal] = [row for row in rows if "Send the proposal" in row]
+    [lunch] = [row for row in rows if "Book lunch" in row]
+    assert proposal.endswith("  journal/2026-11-01-call.md:6")
+    assert lunch.endswith("  journal/2026-11-01-call.md:7")
+    lines = (journal / "journal/2026-11-01-call.md").read_text(encoding="utf-8").splitlines()
+    assert "Send the proposal" in lines[5] and "Book lunch" in lines[6]
 
 
 def test_due_json_for_scripts(journal):
@@ -92,6 +107,9 @@ def test_due_json_for_scripts(journal):
     report = json.loads(result.output)
     assert report["today"] == "2026-11-23"
     assert [(f["what"], f["days_late"]) for f in report["overdue"]] == [("Send the proposal", 13)]
+    [proposal] = report["overdue"]
+    assert (proposal["path"], proposal["line"]) == ("journal/2026-11-01-call.md", 6)
+    assert proposal["id"] in run("due", "--today", "2026-11-23").output
     assert report["going_cold"][0]["contact"] == "jane"
     assert report["going_cold"][0]["due"] == "2026-11-15"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from netjournal.cli.capture import done, log, new
 from netjournal.cli.exporting import export
 from netjournal.cli.reading import check, due
 from netjournal.cli.site_commands import build, serve
@@ -16,5 +17,6 @@ def main() -> None:
     """A networking journal kept as plain Markdown, turned into a private website."""
 
 
-for command in (init, build, serve, check, due, export):
+# In the order a new user meets them: start, capture, look, share.
+for command in (init, new, log, done, due, check, build, serve, export):
     main.add_command(command)

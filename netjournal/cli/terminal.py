@@ -7,14 +7,20 @@ from datetime import date
 
 from netjournal.model import Contact, ContactRef, EntryRef, FollowUp, Journal, Person, Text
 from netjournal.queries import CadenceReport, DueFollowUp, FollowUpAgenda
+from netjournal.queries.follow_up_ids import follow_up_ids, origin_paths
 
 
 def due_json(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: CadenceReport) -> str:
-    """The agenda as JSON for scripts: every date ISO, every contact by slug and name."""
+    """The agenda as JSON for scripts: every date ISO, every contact by slug and name, every
+    follow-up with the id `netjournal done` takes and the file and line it is written on."""
+    ids, paths = follow_up_ids(journal), origin_paths(journal)
 
     def follow_up(item: DueFollowUp) -> dict[str, object]:
         f = item.follow_up
         return {
+            "id": ids[f],
+            "path": paths[f.origin],
+            "line": f.line,
             "what": f.what,
             "due": f.due.isoformat(),
             "days_late": item.days_late,
@@ -50,24 +56,30 @@ def due_json(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: Cad
 
 
 def due_text(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: CadenceReport) -> str:
-    """The agenda as plain text, one line per item, most urgent first."""
+    """The agenda as plain text, one line per item, most urgent first.
+
+    Each follow-up ends with `path:line`, which editors and terminals open at the line, and
+    shows the short id that `netjournal done` takes.
+    """
     lines = [f"As of {today}"]
+    ids, paths = follow_up_ids(journal), origin_paths(journal)
+    width = max((len(i) for i in ids.values()), default=0)
+
+    def row(item: DueFollowUp, when: str) -> str:
+        f = item.follow_up
+        where = f"{paths[f.origin]}:{f.line}"
+        return f"  {when:>10}  {f.due}  {ids[f]:<{width}}  {f.what}{_who(journal, f)}  {where}"
 
     def section(title: str, rows: list[str]) -> None:
         lines.extend(["", f"{title} ({len(rows)})"])
         lines.extend(rows or ["  none"])
 
-    section(
-        "Overdue follow-ups", [_row(journal, d, f"{d.days_late}d late") for d in agenda.overdue]
-    )
+    section("Overdue follow-ups", [row(d, f"{d.days_late}d late") for d in agenda.overdue])
     section(
         "Due within 7 days",
-        [
-            _row(journal, d, "today" if d.days_late == 0 else f"in {-d.days_late}d")
-            for d in agenda.soon
-        ],
+        [row(d, "today" if d.days_late == 0 else f"in {-d.days_late}d") for d in agenda.soon],
     )
-    section("Later", [_row(journal, d, f"in {-d.days_late}d") for d in agenda.later])
+    section("Later", [row(d, f"in {-d.days_late}d") for d in agenda.later])
     section(
         "Past their cadence",
         [
@@ -83,17 +95,12 @@ def due_text(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: Cad
     return "\n".join(lines)
 
 
-def _row(journal: Journal, item: DueFollowUp, when: str) -> str:
-    f = item.follow_up
-    who = f" [{journal.name_of(f.who.slug)}]" if isinstance(f.who, ContactRef) else ""
-    who = f" [{f.who.text}]" if isinstance(f.who, Text) else who
-    return f"  {when:>10}  {f.due}  {f.what}{who}  ({_origin(journal, f)})"
-
-
-def _origin(journal: Journal, f: FollowUp) -> str:
-    if isinstance(f.origin, EntryRef):
-        return f"journal: {f.origin.slug}"
-    return f"contact: {journal.name_of(f.origin.slug)}"
+def _who(journal: Journal, f: FollowUp) -> str:
+    """` [Jane Doe]`: whom it concerns, the contact named in `who` or whose file holds it."""
+    concerns = f.concerns
+    if isinstance(concerns, ContactRef):
+        return f" [{journal.name_of(concerns.slug)}]"
+    return f" [{concerns.text}]" if isinstance(concerns, Text) else ""
 
 
 def _person(person: Person | None) -> str | None:

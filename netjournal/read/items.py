@@ -68,7 +68,8 @@ def follow_ups(f: Fields, origin: Origin) -> list[FollowUp]:
         due = item.get("due", parse_date, required=True)
         done = item.get("done", parse_done) or (False, None)
         if what is not None and due is not None:
-            found.append(FollowUp(what, due, origin, person(item, "who"), *done))
+            line = item.document.place(item.at)[0]
+            found.append(FollowUp(what, due, origin, person(item, "who"), *done, line=line))
     return found
 
 

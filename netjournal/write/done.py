@@ -1,0 +1,260 @@
+"""A follow-up marked done by editing its `done:` alone: every other byte of the file stays.
+
+The reader's located parser says where the follow-up and each of its keys stand, so no YAML
+is parsed by hand: in block style a line `done: YYYY-MM-DD` is inserted under the item, at
+the indentation of its keys and with the line ending of the line above; in flow style
+(`{what: …, due: …}`) `, done: YYYY-MM-DD` goes in after the due date; a `done: false` (or an
+empty `done:`) has its value replaced. Each edit is read back before it is returned: it must
+give the same front matter plus the one `done`, and no problem the file did not have.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Collection
+from datetime import date
+from typing import Any
+
+from netjournal.model import ContactRef, FollowUp, Origin
+from netjournal.read.front_matter import Document, FrontMatterError, KeyPath, parse
+from netjournal.read.journal import read_record
+from netjournal.write.front_matter import Unwritable
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# The values a `done` can have while the follow-up is open (YAML 1.1's false and null).
+_OPEN_VALUE = re.compile(
+    r"(?:false|False|FALSE|no|No|NO|off|Off|OFF|null|Null|NULL|~|\"\"|''|)(?=[ \t]*(?:#|,|\}|$))"
+)
+_FLOW_DUE = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|[^,{}\[\]\n]+")
+_BLANK_OR_COMMENT = re.compile(r"[ \t]*(?:#.*)?")
+_CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
+
+
+def mark_done(
+    text: str,
+    origin: Origin,
+    follow_up: FollowUp,
+    on: date,
+    *,
+    contacts: Collection[str] = (),
+    entries: Collection[str] = (),
+) -> str:
+    """`text`, the file holding `follow_up`, with the follow-up marked done on `on`.
+
+    `contacts` and `entries` are the journal's slugs, which the file's keys may name.
+    Raises Unwritable, with a sentence, when the edit cannot be made safely.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    lines = _lines(text[len(bom) :])
+    document = _parse("\n".join(content for content, _ in lines))
+    item = _item(document, follow_up)
+    done = (*item, "done")
+    if done in document.key_at:
+        edits = [_replaced(lines, document, done, on)]
+    elif _at(lines, document.value_at[item]) == "{":
+        edits = [_in_braces(lines, document, item, on)]
+    else:
+        edits = [
+            _inserted(lines, at, _indent(document, item), on) for at in _ends(lines, document, item)
+        ]
+    record = (
+        f"contacts/{origin.slug}.md"
+        if isinstance(origin, ContactRef)
+        else f"journal/{origin.slug}.md"
+    )
+    for edited in edits:
+        if edited is not None and _reads_back(
+            edited, lines, document, item, follow_up, on, record, contacts, entries
+        ):
+            return bom + "".join(content + end for content, end in edited)
+    raise Unwritable(
+        f"the follow-up on line {follow_up.line} cannot be marked done without touching other "
+        f"lines: add 'done: {on.isoformat()}' to it in your editor"
+    )
+
+
+def is_marked_done(
+    before: str,
+    after: str,
+    origin: Origin,
+    follow_up: FollowUp,
+    on: date,
+    *,
+    contacts: Collection[str] = (),
+    entries: Collection[str] = (),
+) -> bool:
+    """Whether `after` is `before` with `follow_up` done on `on` and nothing else changed
+    that the reader would see: what a command checks the file it wrote against."""
+    lines = _lines(before.removeprefix("\ufeff"))
+    try:
+        document = _parse("\n".join(content for content, _ in lines))
+        item = _item(document, follow_up)
+    except Unwritable:
+        return False
+    edited = _lines(after.removeprefix("\ufeff"))
+    record = _record_path(origin)
+    return _reads_back(edited, lines, document, item, follow_up, on, record, contacts, entries)
+
+
+def _record_path(origin: Origin) -> str:
+    """The path the reader reads the file at: a contact's or an entry's, by its origin."""
+    folder = "contacts" if isinstance(origin, ContactRef) else "journal"
+    return f"{folder}/{origin.slug}.md"
+
+
+Lines = list[tuple[str, str]]  # each line's text and its line ending ('\r\n', '\n', '\r' or '')
+
+
+def _lines(text: str) -> Lines:
+    lines, start = [], 0
+    for end in _LINE_END.finditer(text):
+        lines.append((text[start : end.start()], end.group()))
+        start = end.end()
+    lines.append((text[start:], ""))
+    return lines
+
+
+def _parse(text: str) -> Document:
+    """The front matter of `text` (newlines as '\\n'), its mistakes as Unwritable."""
+    try:
+        return parse(text)
+    except FrontMatterError as error:
+        raise Unwritable(f"line {error.line}: {error.message}") from None
+
+
+def _item(document: Document, follow_up: FollowUp) -> KeyPath:
+    """Where in the front matter the follow-up starting on its line is."""
+    raw = document.data.get("follow_ups")
+    paths: list[KeyPath] = []
+    if isinstance(raw, dict):
+        paths = [("follow_ups",)]
+    elif isinstance(raw, list):
+        paths = [("follow_ups", i) for i, value in enumerate(raw) if isinstance(value, dict)]
+    found = [p for p in paths if document.value_at.get(p, (0, 0))[0] == follow_up.line]
+    if len(found) > 1:  # several on one line, `[{…}, {…}]`: told apart by what they say
+        found = [p for p in found if _what(document, p) == follow_up.what]
+    if len(found) != 1:
+        raise Unwritable(
+            f"no single follow-up starts on line {follow_up.line} any more: run the command "
+            "again, or add the 'done' in your editor"
+        )
+    return found[0]
+
+
+def _what(document: Document, item: KeyPath) -> str:
+    value = _value(document.data, item)
+    what = (*item, "what")
+    return str(document.typed_text.get(what, value.get("what", ""))).strip()
+
+
+def _value(data: dict[str, Any], path: KeyPath) -> Any:
+    value: Any = data
+    for step in path:
+        value = value[step]
+    return value
+
+
+def _at(lines: Lines, place: tuple[int, int]) -> str:
+    line, column = place
+    return lines[line - 1][0][column - 1 : column]
+
+
+def _replaced(lines: Lines, document: Document, done: KeyPath, on: date) -> Lines | None:
+    """`done: false` (or `done:` with nothing after it) given the date instead."""
+    line, column = document.value_at[done]
+    content, end = lines[line - 1]
+    match = _OPEN_VALUE.match(content, column - 1)
+    if match is None:
+        return None
+    day = on.isoformat()
+    if not match.group() and content[column - 2 : column - 1] not in (" ", "\t"):
+        day = " " + day  # `done:` at the end of the line: YAML needs the space
+    edited = list(lines)
+    edited[line - 1] = (content[: match.start()] + day + content[match.end() :], end)
+    return edited
+
+
+def _in_braces(lines: Lines, document: Document, item: KeyPath, on: date) -> Lines | None:
+    """`, done: YYYY-MM-DD` right after the due date of a `{what: …, due: …}` item."""
+    due: KeyPath = (*item, "due")
+    line, column = document.value_at[due]
+    content, end = lines[line - 1]
+    match = _FLOW_DUE.match(content, column - 1)
+    if match is None:
+        return None
+    after = match.start() + len(match.group().rstrip(" \t"))
+    edited = list(lines)
+    edited[line - 1] = (f"{content[:after]}, done: {on.isoformat()}{content[after:]}", end)
+    return edited
+
+
+def _ends(lines: Lines, document: Document, item: KeyPath) -> list[int]:
+    """Lines a block-style item may be followed by a new key: its last line, then its due's.
+
+    The item ends before the first thing the parser placed after its own keys and values
+    (or before the closing `---`), less the blank and comment lines in between.
+    """
+    places = [*document.value_at.items(), *document.key_at.items()]
+    own = max(at[0] for path, at in places if path[: len(item)] == item)
+    later = [at[0] for _, at in places if at[0] > own]
+    closing = next(n for n in range(2, len(lines) + 1) if _CLOSING.fullmatch(lines[n - 1][0]))
+    last = min([*later, closing]) - 1
+    while last > own and _BLANK_OR_COMMENT.fullmatch(lines[last - 1][0]):
+        last -= 1
+    due: KeyPath = (*item, "due")
+    due_line = document.value_at[due][0]
+    return [last] if last == due_line else [last, due_line]
+
+
+def _indent(document: Document, item: KeyPath) -> str:
+    keys = [
+        at
+        for path, at in document.key_at.items()
+        if len(path) == len(item) + 1 and path[:-1] == item
+    ]
+    return " " * (min(keys)[1] - 1) if keys else ""
+
+
+def _inserted(lines: Lines, after: int, indent: str, on: date) -> Lines:
+    """A line `done: YYYY-MM-DD` after line `after`, ending as that line ends."""
+    end = lines[after - 1][1] or "\n"
+    edited = list(lines)
+    edited.insert(after, (f"{indent}done: {on.isoformat()}", end))
+    return edited
+
+
+def _reads_back(
+    edited: Lines,
+    lines: Lines,
+    document: Document,
+    item: KeyPath,
+    follow_up: FollowUp,
+    on: date,
+    record: str,
+    contacts: Collection[str],
+    entries: Collection[str],
+) -> bool:
+    """Whether the edit gives the same front matter and body with the one `done` added, the
+    follow-up read as done on `on`, and no problem the file did not already have."""
+    old_text = "\n".join(content for content, _ in lines)
+    new_text = "\n".join(content for content, _ in edited)
+    try:
+        new = parse(new_text)
+    except FrontMatterError:
+        return False
+    expected = copy.deepcopy(document.data)
+    _value(expected, item)["done"] = on.isoformat()
+    if new.data != expected or new.body != document.body:
+        return False
+    found, problems = read_record(record, new_text, contacts=contacts, entries=entries)
+    _, old_problems = read_record(record, old_text, contacts=contacts, entries=entries)
+    done = [
+        f
+        for f in getattr(found, "follow_ups", ())
+        if f.line == follow_up.line and f.what == follow_up.what and f.due == follow_up.due
+    ]
+    new_kinds = Counter((p.code, p.message) for p in problems)
+    old_kinds = Counter((p.code, p.message) for p in old_problems)
+    return len(done) == 1 and done[0].done_on == on and not new_kinds - old_kinds
