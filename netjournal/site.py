@@ -63,8 +63,8 @@ def generate(
         return GeneratedSite(
             pages, result.warnings, {}, len(visible.contacts), len(visible.entries)
         )
-    journal = result.journal
-    feed = calendar_text(calendar_items(journal, today), today)
-    pages = render_site(journal, today, notes, calendar_feed=CALENDAR_FEED)
-    files = {CALENDAR_FEED: feed}
-    return GeneratedSite(pages, result.warnings, files, len(journal.contacts), len(journal.entries))
+    everything = result.journal
+    feed = calendar_text(calendar_items(everything, today), today)
+    pages = render_site(everything, today, notes, calendar_feed=CALENDAR_FEED)
+    count = (len(everything.contacts), len(everything.entries))
+    return GeneratedSite(pages, result.warnings, {CALENDAR_FEED: feed}, *count)

@@ -11,7 +11,14 @@ from netjournal.cli.site_commands import build, serve
 from netjournal.cli.starting import init
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _InOrder(click.Group):
+    """Commands listed in `--help` in the order they were added, not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_InOrder, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="netjournal")
 def main() -> None:
     """A networking journal kept as plain Markdown, turned into a private website."""
