@@ -93,7 +93,9 @@ def _empty(value: Any) -> bool:
 
 
 def _text(metadata: dict[str, Any], body: str) -> str:
-    post = frontmatter.Post(body.strip("\n"))
+    # The notes as given, but for blank lines around them and spaces at their very end, which
+    # python-frontmatter drops and which mean nothing in Markdown.
+    post = frontmatter.Post(body.lstrip("\n").rstrip())
     post.metadata.update(metadata)  # not as keywords: a key may be called `content` or `handler`
     text: str = frontmatter.dumps(post, Dumper=_Dumper, sort_keys=False, width=1_000_000)
     return text + "\n"
