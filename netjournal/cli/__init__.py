@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from netjournal.cli.importing import import_
 from netjournal.cli.reading import check, due
 from netjournal.cli.site_commands import build, serve
 
@@ -14,5 +15,5 @@ def main() -> None:
     """A networking journal kept as plain Markdown, turned into a private website."""
 
 
-for command in (build, serve, check, due):
+for command in (build, serve, check, due, import_):
     main.add_command(command)

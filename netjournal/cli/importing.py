@@ -1,0 +1,154 @@
+"""`import vcard|linkedin`: new contact files from another tool's export, never over one.
+
+Reading the file and deciding who is new are pure (`exchange/`); this module reads the
+file, reports, and creates each new contact through `write.files.create`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from netjournal.cli.shared import config_option, count, journal_options
+from netjournal.exchange.linkedin import NotConnections, read_connections
+from netjournal.exchange.matching import ImportPlan, NewContact, plan_import
+from netjournal.exchange.people import ImportedFile
+from netjournal.exchange.vcard import read_vcards
+from netjournal.read.journal import read_journal
+from netjournal.write.files import create
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024  # far above any address book, pictures included
+PROGRESS_FROM = 100  # contacts: below this an import is over before a bar could be read
+
+dry_run_option = click.option(
+    "-n", "--dry-run", is_flag=True, help="Show who would be created or skipped; write nothing."
+)
+
+
+@click.group("import")
+def import_() -> None:
+    """Create contact files from another tool's export (never changing one you have)."""
+
+
+@import_.command()
+@config_option
+@dry_run_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def vcard(config_file: str | None, dry_run: bool, file: Path) -> None:
+    """Import the people of a .vcf file (Google, Apple or Outlook contacts).
+
+    Someone already in the journal (same email, same URL or same name) is skipped.
+    """
+    _import(config_file, file, read_vcards, dry_run)
+
+
+@import_.command()
+@config_option
+@dry_run_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def linkedin(config_file: str | None, dry_run: bool, file: Path) -> None:
+    """Import LinkedIn's Connections.csv; each contact gets the tag 'linkedin'.
+
+    Connected On becomes 'met', Position 'title', the profile's address 'url'. Someone
+    already in the journal (same email, same profile or same name) is skipped.
+    """
+    _import(config_file, file, read_connections, dry_run)
+
+
+def _import(
+    config_file: str | None, file: Path, parse: Callable[[str], ImportedFile], dry_run: bool
+) -> None:
+    options = journal_options(config_file)
+    try:
+        imported = parse(_text(file))
+    except NotConnections as error:
+        raise click.ClickException(f"{file}: {error}") from None
+    existing = read_journal(options.root, options.contacts, options.journal)
+    if existing.errors:
+        click.echo(
+            f"Warning: the journal has {count(len(existing.errors), 'error')} "
+            "(netjournal check lists them): someone whose file cannot be read is not "
+            "recognised, and may be imported again.",
+            err=True,
+        )
+    taken = {path.stem for path in options.contacts.rglob("*.md")}  # unreadable ones too
+    plan = plan_import(imported.contacts, existing.journal.contacts.values(), taken)
+    for problem in imported.problems:
+        click.echo(f"{file}:{problem.line}: skipped: {problem.message}")
+    for skipped in plan.skipped:
+        who = skipped.person
+        click.echo(f"{file}:{who.line}: skipped {who.name}: {skipped.reason}")
+    if dry_run:
+        for new in plan.new:
+            click.echo(f"would create {new.path} ({new.person.name})")
+        created = len(plan.new)
+    else:
+        created = _create(plan, options.contacts, file)
+    skipped_count = len(imported.problems) + len(plan.skipped) + len(plan.new) - created
+    verb = "would create" if dry_run else "created"
+    click.echo(
+        f"{file}: {verb} {count(created, 'contact')}, skipped {skipped_count}"
+        + (" (dry run: nothing written)" if dry_run else "")
+    )
+
+
+def _create(plan: ImportPlan, contacts: Path, file: Path) -> int:
+    created = 0
+    with _progress(plan.new) as (new_contacts, bar_shown):
+        for new in new_contacts:
+            try:
+                create(contacts / f"{new.slug}.md", new.text)
+            except FileExistsError:
+                # made since the journal was read (an editor, a second import): theirs stays
+                click.echo(f"{file}:{new.person.line}: skipped: {new.path} appeared meanwhile")
+                continue
+            except OSError as error:
+                raise click.ClickException(
+                    f"cannot write {new.path}: {error.strerror}; {count(created, 'contact')} "
+                    "created before it (run the import again to add the rest)"
+                ) from None
+            created += 1
+            if not bar_shown:
+                click.echo(f"created {new.path} ({new.person.name})")
+    return created
+
+
+@contextmanager
+def _progress(
+    items: tuple[NewContact, ...],
+) -> Iterator[tuple[Iterator[NewContact], bool]]:
+    """The items, and whether a bar shows them going by: on stderr when it is a terminal
+    and the import is large (then the bar, not a line per contact, says how it goes)."""
+    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
+        yield iter(items), False
+        return
+    with click.progressbar(items, label="Creating contacts", file=sys.stderr) as bar:
+        yield iter(bar), True
+
+
+def _text(file: Path) -> str:
+    """The file's text: UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252."""
+    try:
+        if file.stat().st_size > MAX_IMPORT_BYTES:
+            raise click.ClickException(
+                f"{file} is over {MAX_IMPORT_BYTES // 1024 // 1024} MB: is it the right file?"
+            )
+        data = file.read_bytes()
+    except OSError as error:
+        raise click.ClickException(f"cannot read {file}: {error.strerror}") from None
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")  # older Outlook and Excel exports
+    except UnicodeDecodeError:
+        raise click.ClickException(
+            f"{file} is neither UTF-8 nor Windows text: save it as UTF-8 and import it again"
+        ) from None
