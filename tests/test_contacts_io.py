@@ -18,16 +18,20 @@ import pytest
 import vobject
 from click.testing import CliRunner, Result
 from conftest import MINIMAL_MKDOCS, REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from netjournal.cli import main
+from netjournal.cli import importing, main
 from netjournal.cli.exporting_contacts import add_to
+from netjournal.exchange.filling import filled
 from netjournal.exchange.matching import fold_name, plan_import
 from netjournal.exchange.people import ImportedContact
 from netjournal.exchange.table import spreadsheet_safe
-from netjournal.exchange.vcard import birthday, read_vcards
+from netjournal.exchange.vcard import birthday, read_vcards, vcards
 from netjournal.model import Birthday, Contact
 from netjournal.read.journal import read_journal
 from netjournal.render import contact_uri, render_site
+from netjournal.write.front_matter import Unwritable
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 TODAY = "2026-11-23"
@@ -150,6 +154,62 @@ def test_a_name_taken_by_another_file_gets_the_next_free_slug(journal):
     assert (journal / "contacts" / "jane-doe.md").read_text() == "---\nname: [broken\n---\n"
     assert "created contacts/jane-doe-2.md (Jane Doe)" in result.output
     assert "Warning: the journal has 1 error" in result.output
+
+
+MARCUS = (
+    "---\r\n"
+    "name: Marcus Webb  # met at the depot\r\n"
+    "tags: [client]\r\n"
+    "company:\r\n"
+    "---\r\n"
+    "Notes, with *Markdown*  \r\nand a hard break.\r\n"
+)
+
+
+def test_fill_missing_adds_only_absent_keys_and_keeps_every_byte(journal):
+    marcus = journal / "contacts" / "marcus-webb.md"
+    marcus.write_bytes(MARCUS.encode())
+    connections = write_connections(
+        journal / "c.csv",
+        "Marcus,Webb,https://www.linkedin.com/in/marcuswebb,,Webb Ltd,Ops Director,22 Jan 2026",
+        "Marcus,Webb,,marcus@webb.example.com,,,",
+    )
+
+    dry = run("import", "linkedin", "--fill-missing", "--dry-run", str(connections))
+    assert marcus.read_bytes() == MARCUS.encode()
+    assert "would fill contacts/marcus-webb.md (Marcus Webb): title, email, url, met" in dry.output
+
+    result = run("import", "linkedin", "--fill-missing", str(connections))
+
+    assert result.exit_code == 0, result.output
+    assert "filled contacts/marcus-webb.md (Marcus Webb): title, email, url, met" in result.output
+    assert "created 0 contacts, skipped 2, filled 1" in result.output
+    text = marcus.read_bytes().decode()
+    lines = MARCUS.split("\r\n")
+    assert text.startswith("\r\n".join(lines[:4]) + "\r\n")  # the keys that were there
+    assert text.endswith("\r\n".join(lines[4:]))  # the fence and the notes
+    [webb] = contacts_of(journal).values()
+    assert (webb.tags, webb.company) == (("client",), None)  # present, even empty: kept
+    assert webb.title == "Ops Director"
+    assert webb.emails == ("marcus@webb.example.com",)
+    assert webb.urls == ("https://www.linkedin.com/in/marcuswebb",)
+    assert webb.met == date(2026, 1, 22)
+    assert webb.body == "Notes, with *Markdown*  \nand a hard break."
+
+    again = run("import", "linkedin", "--fill-missing", str(connections))
+    assert "created 0 contacts, skipped 2, filled 0" in again.output
+    assert marcus.read_bytes().decode() == text
+
+
+def test_without_fill_missing_a_known_contact_is_never_changed(journal):
+    marcus = journal / "contacts" / "marcus-webb.md"
+    marcus.write_bytes(MARCUS.encode())
+    connections = write_connections(journal / "c.csv", "Marcus,Webb,,m@webb.example.com,,,")
+
+    result = run("import", "linkedin", str(connections))
+
+    assert "skipped Marcus Webb: already in the journal as contacts/marcus-webb.md" in result.output
+    assert marcus.read_bytes() == MARCUS.encode()
 
 
 # Import: vCards
@@ -567,3 +627,79 @@ def test_the_sample_journal_round_trips_through_vcard(tmp_path, monkeypatch):
     assert any(c.birthday and c.birthday.year is None for c in original)  # year-less, too
     assert any(c.birthday and c.birthday.year for c in original)
     assert "skipped 0" in result.output
+
+
+# Properties
+
+_PRINTABLE = st.characters(
+    blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"), blacklist_characters="\ufeff"
+)
+_WORDS = st.lists(st.text(_PRINTABLE, min_size=1, max_size=12), min_size=1, max_size=4).map(
+    " ".join
+)
+_NOTES = st.lists(
+    st.text(
+        st.characters(
+            blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"), blacklist_characters="\ufeff"
+        ),
+        max_size=30,
+    ),
+    max_size=4,
+).map("\n".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    name=_WORDS,
+    company=st.none() | _WORDS,
+    emails=st.lists(_WORDS, max_size=2, unique_by=str.casefold),
+    tags=st.lists(_WORDS, max_size=3, unique_by=str.casefold),
+    notes=_NOTES,
+)
+def test_any_text_survives_a_vcard_export_and_import(name, company, emails, tags, notes):
+    contact = Contact(
+        slug="someone",
+        path="contacts/someone.md",
+        name=name,
+        company=company,
+        emails=tuple(emails),
+        urls=tuple(emails),
+        tags=tuple(tags),
+        body=notes.strip("\n"),
+    )
+    [person] = read_vcards(vcards([contact])).contacts
+    assert person.fields["name"] == name
+    assert person.fields.get("company") == company
+    assert person.fields.get("email", []) == emails
+    assert person.fields.get("url", []) == emails
+    assert person.fields.get("tags", []) == tags
+    assert person.notes == contact.body
+
+
+def test_fill_missing_never_writes_a_value_the_reader_would_refuse():
+    text = "---\nname: Ann\n---\nNotes.\n"
+    with pytest.raises(Unwritable, match="1,200 characters"):
+        filled("contacts/ann.md", text, {"name": "Ann", "title": "x" * 1200})
+    assert filled("contacts/ann.md", text, {"name": "Ann Other"}) == (text, [])
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("people", "terminal", "shown"), [(150, True, True), (20, True, False), (150, False, False)]
+)
+def test_a_progress_bar_shows_on_a_terminal_for_a_large_import(
+    monkeypatch, people, terminal, shown
+):
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(importing.sys, "stderr", stderr)
+    items = tuple(range(people))
+
+    with importing._progress(items) as (going, bar):
+        assert list(going) == list(items)
+
+    assert bar is shown
+    assert ("Creating contacts" in stderr.getvalue()) is shown

@@ -10,22 +10,32 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
 from netjournal.cli.shared import config_option, count, journal_options
+from netjournal.exchange.filling import filled
 from netjournal.exchange.linkedin import NotConnections, read_connections
 from netjournal.exchange.matching import ImportPlan, NewContact, plan_import
 from netjournal.exchange.people import ImportedFile
 from netjournal.exchange.vcard import read_vcards
+from netjournal.model import Contact, Journal
 from netjournal.read.journal import read_journal
-from netjournal.write.files import create
+from netjournal.write.files import FileChanged, create, update
+from netjournal.write.front_matter import Unwritable
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # far above any address book, pictures included
 PROGRESS_FROM = 100  # contacts: below this an import is over before a bar could be read
 
 dry_run_option = click.option(
     "-n", "--dry-run", is_flag=True, help="Show who would be created or skipped; write nothing."
+)
+fill_option = click.option(
+    "--fill-missing",
+    is_flag=True,
+    help="Give someone already in the journal the keys their file lacks (a phone, a "
+    "birthday…), inserted before the closing '---'; what is there, notes included, stays.",
 )
 
 
@@ -37,30 +47,36 @@ def import_() -> None:
 @import_.command()
 @config_option
 @dry_run_option
+@fill_option
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def vcard(config_file: str | None, dry_run: bool, file: Path) -> None:
+def vcard(config_file: str | None, dry_run: bool, fill_missing: bool, file: Path) -> None:
     """Import the people of a .vcf file (Google, Apple or Outlook contacts).
 
     Someone already in the journal (same email, same URL or same name) is skipped.
     """
-    _import(config_file, file, read_vcards, dry_run)
+    _import(config_file, file, read_vcards, dry_run, fill_missing)
 
 
 @import_.command()
 @config_option
 @dry_run_option
+@fill_option
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def linkedin(config_file: str | None, dry_run: bool, file: Path) -> None:
+def linkedin(config_file: str | None, dry_run: bool, fill_missing: bool, file: Path) -> None:
     """Import LinkedIn's Connections.csv; each contact gets the tag 'linkedin'.
 
     Connected On becomes 'met', Position 'title', the profile's address 'url'. Someone
     already in the journal (same email, same profile or same name) is skipped.
     """
-    _import(config_file, file, read_connections, dry_run)
+    _import(config_file, file, read_connections, dry_run, fill_missing)
 
 
 def _import(
-    config_file: str | None, file: Path, parse: Callable[[str], ImportedFile], dry_run: bool
+    config_file: str | None,
+    file: Path,
+    parse: Callable[[str], ImportedFile],
+    dry_run: bool,
+    fill_missing: bool,
 ) -> None:
     options = journal_options(config_file)
     try:
@@ -88,12 +104,48 @@ def _import(
         created = len(plan.new)
     else:
         created = _create(plan, options.contacts, file)
+    filled = _fill(plan, options.root, existing.journal, dry_run) if fill_missing else 0
     skipped_count = len(imported.problems) + len(plan.skipped) + len(plan.new) - created
     verb = "would create" if dry_run else "created"
     click.echo(
         f"{file}: {verb} {count(created, 'contact')}, skipped {skipped_count}"
+        + (f", {'would fill' if dry_run else 'filled'} {filled}" if fill_missing else "")
         + (" (dry run: nothing written)" if dry_run else "")
     )
+
+
+def _fill(plan: ImportPlan, root: Path, journal: Journal, dry_run: bool) -> int:
+    """Give each known contact the keys its file lacks; the number of files given some."""
+    wanted: dict[str, tuple[Contact, dict[str, Any]]] = {}
+    for skipped in plan.skipped:
+        if skipped.known_as is not None:
+            contact, fields = wanted.setdefault(skipped.known_as.path, (skipped.known_as, {}))
+            for key, value in skipped.person.fields.items():
+                fields.setdefault(key, value)
+    entries = {entry.slug for entry in journal.entries}
+    done = 0
+    for path, (contact, fields) in wanted.items():
+        file = root / path
+        try:
+            was = file.read_bytes()
+            text, keys = filled(
+                path, was.decode("utf-8"), fields, contacts=journal.contacts, entries=entries
+            )
+            if keys and not dry_run:
+                update(file, text, was=was)
+        except (Unwritable, UnicodeDecodeError) as error:
+            click.echo(f"{path}: not filled: {error}")
+            continue
+        except FileChanged:
+            click.echo(f"{path}: not filled: it changed while the import ran; run it again")
+            continue
+        except OSError as error:
+            raise click.ClickException(f"cannot fill {path}: {error.strerror}") from None
+        if keys:
+            done += 1
+            verb = "would fill" if dry_run else "filled"
+            click.echo(f"{verb} {path} ({contact.name}): {', '.join(keys)}")
+    return done
 
 
 def _create(plan: ImportPlan, contacts: Path, file: Path) -> int:

@@ -40,6 +40,7 @@ class Skipped:
 
     person: ImportedContact
     reason: str
+    known_as: Contact | None = None  # the journal's contact they are, if that is why
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,10 @@ def plan_import(
 
     `taken` are the slugs already used in `contacts/` (readable files or not).
     """
-    known: dict[tuple[str, str], str] = {}
+    known: dict[tuple[str, str], Contact | int] = {}  # a contact, or a line of this file
     for contact in existing:
         for key in identity(contact.name, contact.emails, contact.urls):
-            known.setdefault(key, contact.path)
+            known.setdefault(key, contact)
     used = {slug.casefold() for slug in taken} | {"index"}
     new: list[NewContact] = []
     skipped: list[Skipped] = []
@@ -72,7 +73,9 @@ def plan_import(
         keys = identity(person.name, _list(person, "email"), _list(person, "url"))
         same = next((key for key in keys if key in known), None)
         if same is not None:
-            skipped.append(Skipped(person, f"{_who(known[same])} ({_why(same)})"))
+            who = known[same]
+            as_contact = who if isinstance(who, Contact) else None
+            skipped.append(Skipped(person, f"{_who(who)} ({_why(same)})", as_contact))
             continue
         if not slug_for(person.name):
             reason = "the name has no letter or digit to make a file name from"
@@ -87,7 +90,7 @@ def plan_import(
         used.add(slug)
         new.append(NewContact(slug, person, text))
         for key in keys:
-            known.setdefault(key, f"line {person.line}")
+            known.setdefault(key, person.line)
     return ImportPlan(tuple(new), tuple(skipped))
 
 
@@ -96,10 +99,10 @@ def _list(person: ImportedContact, key: str) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
 
 
-def _who(where: str) -> str:
-    if where.startswith("line "):
-        return f"the same person as {where} of this file"
-    return f"already in the journal as {where}"
+def _who(who: Contact | int) -> str:
+    if isinstance(who, Contact):
+        return f"already in the journal as {who.path}"
+    return f"the same person as line {who} of this file"
 
 
 def _why(key: tuple[str, str]) -> str:
