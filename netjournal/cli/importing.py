@@ -41,7 +41,8 @@ fill_option = click.option(
 
 @click.group("import")
 def import_() -> None:
-    """Create contact files from another tool's export (never changing one you have)."""
+    """Create contact files from another tool's export; a file you have changes only with
+    --fill-missing, and then only by the keys it lacks."""
 
 
 @import_.command()

@@ -7,10 +7,16 @@ so `netjournal.write.front_matter.contact_text` can write them as they are.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+# Control characters (C0, DEL, C1), lone surrogates, private-use characters, line and
+# paragraph separators: one character class, so one pass over the text.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -48,19 +54,13 @@ def clean_text(value: str) -> str:
     Other tools' files carry stray control characters (a vertical tab from a pasted note,
     a NUL from a broken export); YAML cannot hold most of them, and nobody meant them.
     """
-    kept = "".join(" " if _is_control(c) else c for c in value)
-    return " ".join(kept.split())
+    return " ".join(_CONTROL.sub(" ", value).split())
 
 
 def clean_notes(value: str) -> str:
     """Notes with their line breaks as `\\n`, without other control characters, trimmed."""
-    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept = ["".join(c for c in line if not _is_control(c) or c == "\t") for line in lines]
-    return "\n".join(kept).strip("\n")
-
-
-def _is_control(character: str) -> bool:
-    return unicodedata.category(character) in ("Cc", "Cs", "Co") or character in "\u2028\u2029"
+    lines = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(lambda m: m[0] if m[0] in "\t\n" else "", lines).strip("\n")
 
 
 def unique(values: list[str]) -> list[str]:

@@ -82,16 +82,20 @@ def _unfinished(card: Card) -> RowProblem:
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Lines unfolded: a line starting with a space or tab continues the one before (3.0), and
-    so does any line after a quoted-printable line ending in `=` (Outlook's 2.1)."""
-    lines: list[tuple[int, str]] = []
+    so does any line after a quoted-printable line ending in `=` (Outlook's 2.1).
+
+    Each line's pieces are gathered in a list and joined once, so a picture folded over
+    thousands of lines costs its length, not its length times its lines.
+    """
+    lines: list[tuple[int, list[str], bool]] = []  # first line number, pieces, quoted-printable
     for number, physical in enumerate(_LINE_BREAK.split(text), start=1):
         if lines and physical[:1] in (" ", "\t"):
-            lines[-1] = (lines[-1][0], lines[-1][1] + physical[1:])
-        elif lines and lines[-1][1].endswith("=") and _is_quoted_printable(lines[-1][1]):
-            lines[-1] = (lines[-1][0], lines[-1][1] + "\n" + physical)
+            lines[-1][1].append(physical[1:])
+        elif lines and lines[-1][2] and lines[-1][1][-1].endswith("="):
+            lines[-1][1].append("\n" + physical)
         elif physical.strip():
-            lines.append((number, physical))
-    return lines
+            lines.append((number, [physical], _is_quoted_printable(physical)))
+    return [(number, "".join(pieces)) for number, pieces, _ in lines]
 
 
 def _is_quoted_printable(line: str) -> bool:
@@ -101,6 +105,9 @@ def _is_quoted_printable(line: str) -> bool:
 
 def _split_head(line: str) -> tuple[str, str, bool]:
     """`(name and parameters, value, found)`: split at the first colon outside quotes."""
+    colon = line.find(":")
+    if colon >= 0 and '"' not in line[:colon]:  # nearly every line: no quoted parameter
+        return line[:colon], line[colon + 1 :], True
     quoted = False
     for index, character in enumerate(line):
         if character == '"':
@@ -150,6 +157,8 @@ def _quoted_printable(value: str, charset: str) -> str:
 
 def _split(text: str, separator: str, *, quotes: bool = False) -> list[str]:
     """`text` split at each `separator` not escaped by a backslash (nor quoted, if `quotes`)."""
+    if "\\" not in text and '"' not in text:
+        return text.split(separator)
     parts, current, escaped, quoted = [], [], False, False
     for character in text:
         if escaped:
@@ -172,6 +181,8 @@ def _split(text: str, separator: str, *, quotes: bool = False) -> list[str]:
 
 def unescape(value: str) -> str:
     """A text value as written: `\\n` a line break, `\\,` `\\;` `\\:` `\\\\` the character."""
+    if "\\" not in value:
+        return value
     out, escaped = [], False
     for character in value:
         if escaped:
