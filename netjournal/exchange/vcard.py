@@ -28,8 +28,9 @@ from netjournal.exchange.vcard_lines import Card, components, listed, text
 from netjournal.model import Birthday, Contact
 from netjournal.read.values import FIRST_YEAR
 
-# Groups every Google contact is in, which say nothing about the person.
-_SYSTEM_GROUPS = frozenset({"mycontacts", "starred", "friends", "family", "coworkers"})
+# Google's own groups, which say nothing about the person ("Friends", "Family" and
+# "Coworkers" are Google's too, but someone chose them: they are kept as tags).
+_SYSTEM_GROUPS = frozenset({"mycontacts", "starred"})
 _DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?", re.ASCII)
 _YEARLESS = re.compile(r"--(\d{2})-?(\d{2})", re.ASCII)
 
