@@ -703,3 +703,18 @@ def test_a_progress_bar_shows_on_a_terminal_for_a_large_import(
 
     assert bar is shown
     assert ("Creating contacts" in stderr.getvalue()) is shown
+
+
+def test_import_goes_into_the_contacts_folder_mkdocs_yml_names(journal):
+    (journal / "mkdocs.yml").write_text(
+        MINIMAL_MKDOCS.replace("  - netjournal\n", "  - netjournal:\n      contacts: people\n"),
+        encoding="utf-8",
+    )
+    (journal / "people").mkdir()
+
+    result = run("import", "vcard", str(FIXTURES / "outlook.vcf"))
+
+    assert result.exit_code == 0, result.output
+    assert "created people/amelie-lefevre.md (Amélie Lefèvre)" in result.output
+    assert (journal / "people" / "amelie-lefevre.md").is_file()
+    assert list((journal / "contacts").iterdir()) == []

@@ -21,6 +21,7 @@ from netjournal.exchange.matching import ImportPlan, NewContact, plan_import
 from netjournal.exchange.people import ImportedFile
 from netjournal.exchange.vcard import read_vcards
 from netjournal.model import Contact, Journal
+from netjournal.options import JournalOptions
 from netjournal.read.journal import read_journal
 from netjournal.write.files import FileChanged, create, update
 from netjournal.write.front_matter import Unwritable
@@ -101,10 +102,10 @@ def _import(
         click.echo(f"{file}:{who.line}: skipped {who.name}: {skipped.reason}")
     if dry_run:
         for new in plan.new:
-            click.echo(f"would create {new.path} ({new.person.name})")
+            click.echo(f"would create {_shown(options, new.slug)} ({new.person.name})")
         created = len(plan.new)
     else:
-        created = _create(plan, options.contacts, file)
+        created = _create(plan, options, file)
     filled = _fill(plan, options.root, existing.journal, dry_run) if fill_missing else 0
     skipped_count = len(imported.problems) + len(plan.skipped) + len(plan.new) - created
     verb = "would create" if dry_run else "created"
@@ -149,24 +150,34 @@ def _fill(plan: ImportPlan, root: Path, journal: Journal, dry_run: bool) -> int:
     return done
 
 
-def _create(plan: ImportPlan, contacts: Path, file: Path) -> int:
+def _shown(options: JournalOptions, slug: str) -> str:
+    """Where a new contact's file goes, as the journal's paths are shown: `contacts/x.md`."""
+    path = options.contacts / f"{slug}.md"
+    try:
+        return path.resolve().relative_to(options.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _create(plan: ImportPlan, options: JournalOptions, file: Path) -> int:
     created = 0
     with _progress(plan.new) as (new_contacts, bar_shown):
         for new in new_contacts:
+            shown = _shown(options, new.slug)
             try:
-                create(contacts / f"{new.slug}.md", new.text)
+                create(options.contacts / f"{new.slug}.md", new.text)
             except FileExistsError:
                 # made since the journal was read (an editor, a second import): theirs stays
-                click.echo(f"{file}:{new.person.line}: skipped: {new.path} appeared meanwhile")
+                click.echo(f"{file}:{new.person.line}: skipped: {shown} appeared meanwhile")
                 continue
             except OSError as error:
                 raise click.ClickException(
-                    f"cannot write {new.path}: {error.strerror}; {count(created, 'contact')} "
+                    f"cannot write {shown}: {error.strerror}; {count(created, 'contact')} "
                     "created before it (run the import again to add the rest)"
                 ) from None
             created += 1
             if not bar_shown:
-                click.echo(f"created {new.path} ({new.person.name})")
+                click.echo(f"created {shown} ({new.person.name})")
     return created
 
 
