@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from netjournal.cli import exporting_contacts
 from netjournal.cli.capture import done, log, new
 from netjournal.cli.exporting import export
+from netjournal.cli.importing import import_
 from netjournal.cli.reading import check, due
 from netjournal.cli.site_commands import build, serve
 from netjournal.cli.starting import init
@@ -25,5 +27,6 @@ def main() -> None:
 
 
 # In the order a new user meets them: start, capture, look, share.
-for command in (init, new, log, done, due, check, build, serve, export):
+exporting_contacts.add_to(export)  # vcard, csv and json beside ics
+for command in (init, new, log, done, due, check, build, serve, export, import_):
     main.add_command(command)
