@@ -415,10 +415,10 @@ def test_output_dash_prints_to_stdout(journal):
     ("target", "says"),
     [
         ("docs", "is a folder"),
-        ("contacts/feed.ics", "inside the journal's folder"),
-        ("journal/2026/feed.ics", "inside the journal's folder"),
+        ("contacts/feed.ics", "inside the journal's contacts folder"),
+        ("journal/2026/feed.ics", "inside the journal's journal folder"),
         ("nowhere/feed.ics", "does not exist"),
-        ("mkdocs.yml", "is not a calendar netjournal exported"),
+        ("mkdocs.yml", "is not an earlier export of this kind"),
     ],
 )
 def test_output_refusals(journal, target, says):
@@ -434,7 +434,7 @@ def test_output_through_a_link_into_the_journal_is_refused(journal):
     os.symlink(journal / "journal" / "feed.ics", journal / "feed.ics")
     before = _snapshot(journal)
     result = run("export", "ics", "--today", "2026-11-23", "-o", "feed.ics")
-    assert result.exit_code == 2 and "inside the journal's folder" in result.output
+    assert result.exit_code == 2 and "inside the journal's journal folder" in result.output
     assert _snapshot(journal) == before
 
 
@@ -442,7 +442,7 @@ def test_another_calendar_is_not_replaced(journal):
     other = "BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar//EN\r\nEND:VCALENDAR\r\n"
     Path("holidays.ics").write_text(other, encoding="utf-8", newline="")
     result = run("export", "ics", "--today", "2026-11-23", "-o", "holidays.ics")
-    assert result.exit_code == 2 and "not a calendar netjournal exported" in result.output
+    assert result.exit_code == 2 and "not an earlier export of this kind" in result.output
     assert Path("holidays.ics").read_bytes() == other.encode()
 
 

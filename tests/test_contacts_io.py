@@ -13,7 +13,6 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import click
 import pytest
 import vobject
 from click.testing import CliRunner, Result
@@ -22,7 +21,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netjournal.cli import importing, main
-from netjournal.cli.exporting_contacts import add_to
 from netjournal.exchange.filling import filled
 from netjournal.exchange.matching import fold_name, plan_import
 from netjournal.exchange.people import ImportedContact
@@ -52,10 +50,8 @@ def run(*arguments: str) -> Result:
 
 
 def export(*arguments: str) -> Result:
-    """`netjournal export …`, through a group made here (the real one is wired at merge)."""
-    group = click.Group("export")
-    add_to(group)
-    return CliRunner().invoke(group, list(arguments))
+    """`netjournal export …`."""
+    return CliRunner().invoke(main, ["export", *arguments])
 
 
 def contacts_of(root: Path) -> dict[str, Contact]:
@@ -566,7 +562,7 @@ def test_csv_cells_that_start_like_formulas_are_neutralised(journal):
 def test_export_to_a_file_replaces_it_whole(exported):
     target = exported / "out" / "contacts.json"
     target.parent.mkdir()
-    target.write_text("old", encoding="utf-8")
+    target.write_text("[]\n", encoding="utf-8")  # an earlier export, of an empty journal
 
     result = export("json", "-o", str(target), "--today", TODAY)
 
@@ -574,6 +570,23 @@ def test_export_to_a_file_replaces_it_whole(exported):
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 2
     assert "Wrote 2 contacts to" in result.output
     assert sorted(p.name for p in target.parent.iterdir()) == ["contacts.json"]
+    again = export("json", "-o", str(target), "--today", TODAY)  # its own export: replaced
+    assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv", "json"])
+def test_export_never_replaces_a_file_it_did_not_write(exported, kind):
+    theirs = exported / "mkdocs.yml"
+    before = theirs.read_bytes()
+    mine = exported / f"mine.{kind}"
+    mine.write_text("Name,Phone\r\nAda,123\r\n", encoding="utf-8")  # someone's own list
+
+    for target in (theirs, mine):
+        result = export(kind, "-o", str(target), "--today", TODAY)
+        assert result.exit_code == 2
+        assert "is not an earlier export of this kind: it is left as it is" in result.output
+    assert theirs.read_bytes() == before
+    assert mine.read_bytes() == b"Name,Phone\r\nAda,123\r\n"
 
 
 def test_export_refusals_write_nothing(exported):
@@ -584,7 +597,7 @@ def test_export_refusals_write_nothing(exported):
         assert f"inside the journal's {folder} folder" in result.output
     onto_folder = export("vcard", "-o", "contacts")
     assert onto_folder.exit_code == 2
-    assert "is a directory" in onto_folder.output
+    assert "contacts is a folder: name a file in it" in onto_folder.output
     nowhere = export("json", "-o", "missing/out.json")
     assert nowhere.exit_code == 2
     assert "the folder missing does not exist" in nowhere.output

@@ -70,3 +70,8 @@ def _moment(moment: date | datetime) -> date | datetime:
     if isinstance(moment, datetime) and moment.tzinfo is not None:
         return moment.astimezone(timezone.utc)
     return moment
+
+
+def is_feed(head: bytes) -> bool:
+    """Whether a file starting with `head` is a feed netjournal wrote (safe to replace)."""
+    return head.startswith(b"BEGIN:VCALENDAR") and f"PRODID:{PRODUCT}".encode() in head

@@ -102,6 +102,16 @@ def birthday_text(birthday: Birthday | None) -> str | None:
     return f"{birthday.year:04d}-{birthday.month:02d}-{birthday.day:02d}"
 
 
+def is_csv_export(head: bytes) -> bool:
+    """Whether a file starting with `head` is a CSV export netjournal wrote: its header."""
+    return head.startswith(",".join(COLUMNS).encode() + b"\r\n")
+
+
+def is_json_export(head: bytes) -> bool:
+    """Whether a file starting with `head` is a JSON export netjournal wrote."""
+    return head.startswith(b"[]") or head.startswith(b'[\n  {\n    "slug": ')
+
+
 def json_text(rows: list[dict[str, Any]]) -> str:
     """The rows as a JSON list of objects, every column present (null when empty)."""
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"

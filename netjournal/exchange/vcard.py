@@ -134,6 +134,14 @@ def _real(year: int, month: int, day: int) -> bool:
     return True
 
 
+_UID = "urn:netjournal:contact:"
+
+
+def is_vcard_export(head: bytes) -> bool:
+    """Whether a file starting with `head` is a vCard export netjournal wrote."""
+    return head.startswith(b"BEGIN:VCARD") and f"UID:{_UID}".encode() in head[:200]
+
+
 def vcards(contacts: Iterable[Contact]) -> str:
     """The contacts as one vCard 3.0 each, in the order given, with CRLF line ends."""
     return "".join(_card(contact).serialize() for contact in contacts)
@@ -141,7 +149,7 @@ def vcards(contacts: Iterable[Contact]) -> str:
 
 def _card(contact: Contact) -> Any:
     card = vobject.vCard()
-    card.add("uid").value = f"urn:netjournal:contact:{contact.slug}"
+    card.add("uid").value = f"{_UID}{contact.slug}"
     card.add("fn").value = contact.name
     family, given, suffix = _split_name(contact.name)
     card.add("n").value = vobject.vcard.Name(family=family, given=given, suffix=suffix)

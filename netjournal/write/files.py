@@ -47,9 +47,19 @@ def update(path: Path, text: str, *, was: bytes) -> None:
     """
     if path.read_bytes() != was:
         raise FileChanged(str(path))
+    replace(path, text)
+
+
+def replace(path: Path, text: str) -> None:
+    """Write `text` at `path` whole or not at all, replacing what is there (keeping its mode).
+
+    Only for a file the command exists to replace (its own earlier export, a record it
+    updates): a reader meanwhile sees the old file or the new one, never half of one.
+    """
     temporary = _temporary(path, text)
     try:
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
         os.replace(temporary, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -57,10 +67,11 @@ def update(path: Path, text: str, *, was: bytes) -> None:
 
 
 def _temporary(path: Path, text: str) -> str:
-    """A hidden temporary file next to `path` holding `text`, flushed to disk."""
+    """A hidden temporary file next to `path` holding `text` as it is (its own line ends:
+    CRLF for iCalendar, a CRLF file edited in place), flushed to disk."""
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
