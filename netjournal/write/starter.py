@@ -118,8 +118,10 @@ def _example_entry(today: date) -> tuple[str, str]:
         ],
     }
     body = (
-        "An example entry: one file per meeting, call or event. Mark the follow-up done with "
-        "`done: true` (or the date you did it), and the dashboard stops listing it.\n\n"
+        "An example entry: one file per meeting, call or event (`netjournal log` writes one "
+        "for you). Mark the follow-up done with `netjournal done bookkeeper`, or by adding "
+        "`done: true` (or the date you did it) under it, and the dashboard stops listing "
+        "it.\n\n"
         "Alex asked for a bookkeeper and offered introductions in return: a referral or an "
         "introduction is the start of most networking relationships."
     )
