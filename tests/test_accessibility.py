@@ -1,12 +1,15 @@
 """No serious or critical WCAG 2.2 AA finding by axe-core on any kind of page, in three modes.
 
 One built site per journal and one browser for the whole session: the sample, and a journal
-just made by `netjournal init`, as a new user first sees it.
+made by `netjournal init` (its mkdocs.yml, no docs/) into which the golden `branches`
+journal's files are copied beside init's example, so that every branch of every template is
+seen with the look a new user gets.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,11 +19,13 @@ from conftest import TODAY
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
+BRANCHES = Path(__file__).parent / "golden" / "journals" / "branches"
+
 
 @pytest.fixture(scope="session")
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A journal made by `netjournal init` (its mkdocs.yml, no docs/), built by `netjournal
-    build`."""
+    """A journal made by `netjournal init` (its mkdocs.yml, no docs/) holding the branches
+    journal's files too, built by `netjournal build`."""
     from click.testing import CliRunner
 
     from netjournal.cli import main
@@ -30,6 +35,8 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     made = CliRunner().invoke(main, ["init", str(root), *day])
     assert made.exit_code == 0, made.output
     assert not (root / "docs").exists()
+    for folder in ("contacts", "journal"):
+        shutil.copytree(BRANCHES / folder, root / folder, dirs_exist_ok=True)
     site = root / "site"
     arguments = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site), *day]
     result = CliRunner().invoke(main, arguments)

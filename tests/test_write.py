@@ -68,8 +68,19 @@ def contacts(draw: st.DrawFn) -> dict[str, Any]:
     return fields
 
 
+# Notes without '<': an unclosed tag is a problem the reader reports, so the writer refuses
+# it (test_a_note_the_reader_would_warn_about_is_refused).
+notes = st.text(
+    st.characters(
+        blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"), blacklist_characters="\ufeff<"
+    )
+    | st.sampled_from("\n\t"),
+    max_size=200,
+)
+
+
 @settings(deadline=None)  # a loaded CI machine reads slowly; correctness is the point
-@given(contacts(), st.text(_CHARACTERS, max_size=200))
+@given(contacts(), notes)
 def test_a_written_contact_reads_back_the_same_with_no_problem(
     fields: dict[str, Any], body: str
 ) -> None:
@@ -205,6 +216,11 @@ def test_text_that_looks_like_yaml_or_markup_round_trips_as_text(value: str) -> 
 def test_the_writer_refuses_what_the_reader_would_refuse(fields: dict[str, Any], says: str) -> None:
     with pytest.raises(Unwritable, match=says):
         contact_text("a", fields)
+
+
+def test_a_note_the_reader_would_warn_about_is_refused() -> None:
+    with pytest.raises(Unwritable, match="<a> is never closed"):
+        contact_text("x", {"name": "X"}, "See <a href='https://example.com'>the article")
 
 
 def test_a_new_file_never_replaces_one_that_is_there(tmp_path: Path) -> None:
