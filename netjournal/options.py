@@ -261,6 +261,8 @@ def _checked(
         if not isinstance(value, str) or not value.strip():
             raise OptionsError(f"{where(name)}: netjournal option '{name}' must name a folder")
         path = root / value
+        if name not in raw and not os.path.lexists(path):
+            return path  # not made yet (git keeps no empty folder): an empty one, read as such
         if not path.is_dir():
             raise OptionsError(
                 f"{where(name)}: the {name} folder {path} does not exist: create it, or name "

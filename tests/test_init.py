@@ -96,14 +96,17 @@ def test_a_folder_that_does_not_exist_is_made(tmp_path):
     assert (folder / "mkdocs.yml").is_file()
 
 
-@pytest.mark.parametrize("relative", STARTER)
-def test_a_file_in_the_way_stops_init_before_anything_is_written(tmp_path, relative):
+@pytest.mark.parametrize(
+    ("relative", "named"),
+    [("mkdocs.yml", "mkdocs.yml"), ("contacts", "contacts"), ("journal/2026", "journal/2026")],
+)
+def test_a_file_in_the_way_stops_init_before_anything_is_written(tmp_path, relative, named):
     (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / relative).write_text("mine, not netjournal's\n", encoding="utf-8")
     before = tree(tmp_path)
     result = run("init", str(tmp_path), "--today", TODAY)
     assert result.exit_code == 1
-    assert f"nothing was written: {relative} already exists in {tmp_path}" in result.output
+    assert f"nothing was written: {named} already exists in {tmp_path}" in result.output
     assert "never replaces a file" in result.output and "Traceback" not in result.output
     assert tree(tmp_path) == before
 
@@ -119,10 +122,51 @@ def test_every_file_in_the_way_is_named_at_once(tmp_path):
 
 
 def test_a_broken_symbolic_link_is_in_the_way_too(tmp_path):
-    (tmp_path / ".gitignore").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "mkdocs.yml").symlink_to(tmp_path / "nowhere")
     result = run("init", str(tmp_path), "--today", TODAY)
-    assert result.exit_code == 1 and ".gitignore already exists" in result.output
-    assert not (tmp_path / "nowhere").exists() and not (tmp_path / "mkdocs.yml").exists()
+    assert result.exit_code == 1 and "mkdocs.yml already exists" in result.output
+    assert not (tmp_path / "nowhere").exists() and not (tmp_path / "contacts").exists()
+
+
+def test_a_gitignore_of_your_own_is_kept_and_the_journal_still_started(tmp_path):
+    (tmp_path / ".gitignore").write_text("*.log\n", encoding="utf-8")  # as after `git init`
+    result = run("init", str(tmp_path), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "*.log\n"
+    assert "your .gitignore is kept: add a line /site/ to it" in result.output
+    assert sorted(tree(tmp_path)) == sorted(STARTER)
+
+
+def test_a_folder_with_contacts_of_its_own_gets_no_example(tmp_path):
+    bob = tmp_path / "contacts" / "bob.md"
+    bob.parent.mkdir()
+    bob.write_text("---\nname: Bob\n---\n", encoding="utf-8")
+    result = run("init", str(tmp_path), "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert sorted(tree(tmp_path)) == [".gitignore", "contacts/bob.md", "mkdocs.yml"]
+    assert "no example was added" in result.output
+    check = run("check", "-f", str(tmp_path / "mkdocs.yml"))
+    assert "(1 contact, 0 entries read)" in check.output
+
+
+@pytest.mark.parametrize("inside", ["contacts/new", "journal/2026/new", "contacts"])
+def test_init_inside_a_journals_folders_is_refused(tmp_path, inside):
+    """A journal inside another's contacts/ would be read as its contacts: broken."""
+    outer = tmp_path / "outer"
+    assert run("init", str(outer), "--today", TODAY).exit_code == 0
+    before = tree(outer)
+    result = run("init", str(outer / inside), "--today", TODAY)
+    assert result.exit_code == 1
+    folder = inside.split("/")[0]
+    assert f"is in {outer / folder}, a folder of the journal in {outer}" in result.output
+    assert tree(outer) == before
+
+
+def test_a_folder_named_like_an_option_is_shown_so_cd_takes_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "--today", TODAY, "--", "-dash")
+    assert result.exit_code == 0, result.output
+    assert "  cd ./-dash\n" in result.output
 
 
 def test_a_dir_that_is_a_file_is_refused(tmp_path):

@@ -42,6 +42,25 @@ def test_a_page_of_your_own_replaces_the_generated_one_and_joins_the_nav(
     assert 'href="about.html"' in home and 'href="follow-ups.html"' in home
 
 
+def test_a_page_of_your_own_that_replaces_a_generated_one_is_warned_about(
+    write, build_site, tmp_path
+):
+    """The dashboard, a contact's page or the calendar feed never vanish without a word."""
+    from click.testing import CliRunner
+
+    from netjournal.cli import main
+
+    write("contacts/a.md", "---\nname: A\n---\n")
+    write("docs/contacts/a.md", "# Mine\n")
+    write("docs/calendar.ics", "BEGIN:VCALENDAR\n")
+    build_site()  # warnings do not stop a build…
+    arguments = ["build", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")]
+    result = CliRunner().invoke(main, [*arguments, "--strict", "--today", "2026-11-23"])
+    assert result.exit_code == 1  # …but they are warnings: --strict fails on them
+    for uri, what in (("contacts/a.md", "page"), ("calendar.ics", "file")):
+        assert f"is published instead of the {what} netjournal makes at {uri}" in result.output
+
+
 def test_directory_urls_when_offline_is_off(write, build_site):
     write("contacts/jane.md", "---\nname: Jane\n---\n")
     site = build_site(

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from netjournal.cli.shared import today_for, today_option
+from netjournal.options import OptionsError, names_the_plugin, read_options
 from netjournal.write.files import create
 from netjournal.write.starter import starter_files
 
@@ -20,7 +21,8 @@ def init(folder: Path, today: str | None) -> None:
     """Start a journal in DIR (default: here): mkdocs.yml, contacts/, journal/ and examples.
 
     Nothing is ever replaced: if any file it would write is already there, nothing at all
-    is written. A DIR that does not exist is made.
+    is written. A DIR that does not exist is made. A .gitignore of your own is kept, and a
+    folder that already holds contacts or entries gets no examples.
     """
     files = starter_files(today_for(None, today))
     if os.path.lexists(folder) and not folder.is_dir():
@@ -28,6 +30,25 @@ def init(folder: Path, today: str | None) -> None:
             f"{folder} is a file, not a folder: name a folder for the journal, "
             "like netjournal init my-journal"
         )
+    outer = _journal_holding(folder)
+    if outer is not None:
+        raise click.ClickException(
+            f"nothing was written: {_shown(folder)} is in {outer}, a folder of the journal "
+            f"in {outer.parent}, which would read the new journal's files as its own: start "
+            "the journal somewhere else"
+        )
+    notes: list[str] = []
+    if os.path.lexists(folder / ".gitignore"):
+        del files[".gitignore"]
+        try:
+            ignored = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
+        except OSError:  # a broken link, say: kept as it is all the same
+            ignored = ""
+        if "site" not in ignored:
+            notes.append("your .gitignore is kept: add a line /site/ to it, for the built site")
+    if _holds_records(folder):
+        files = {path: text for path, text in files.items() if not path.endswith(".md")}
+        notes.append("contacts/ or journal/ already hold your files, so no example was added")
     in_the_way = _in_the_way(folder, files)
     if in_the_way:
         raise click.ClickException(
@@ -50,11 +71,44 @@ def init(folder: Path, today: str | None) -> None:
     click.echo(f"Started a journal in {_shown(folder)}:")
     for relative in written:
         click.echo(f"  {relative}")
+    for note in notes:
+        click.echo(f"Note: {note}.")
     click.echo("Next:")
     if folder.resolve() != Path.cwd().resolve():
-        click.echo(f"  cd {shlex.quote(str(folder))}")
+        typed = str(folder)
+        click.echo(f"  cd {shlex.quote(typed if not typed.startswith('-') else './' + typed)}")
     click.echo("  netjournal serve      # then open the address it prints")
     click.echo("  git init && git add . && git commit -m 'My networking journal'")
+
+
+def _journal_holding(folder: Path) -> Path | None:
+    """The contacts or journal folder of an existing journal that `folder` would be inside."""
+    target = Path(os.path.realpath(folder))
+    for above in target.parents:
+        kept = (above / "contacts", above / "journal")
+        config = above / "mkdocs.yml"
+        if config.is_file() and names_the_plugin(config):
+            try:
+                options = read_options(config)
+                kept = (options.contacts, options.journal)
+            except OptionsError:
+                pass
+        elif config.is_file() or not any(folder.is_dir() for folder in kept):
+            continue
+        for kept_folder in kept:
+            real = Path(os.path.realpath(kept_folder))
+            if target == real or target.is_relative_to(real):
+                return kept_folder
+    return None
+
+
+def _holds_records(folder: Path) -> bool:
+    """Whether contacts/ or journal/ in `folder` already hold Markdown files."""
+    return any(
+        next((folder / name).rglob("*.md"), None) is not None
+        for name in ("contacts", "journal")
+        if (folder / name).is_dir()
+    )
 
 
 def _in_the_way(folder: Path, files: dict[str, str]) -> list[str]:

@@ -49,8 +49,10 @@ _NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
 class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     """The options as MkDocs types them; `options.py` checks them and says what is wrong."""
 
-    contacts = c.Dir(exists=True, default="contacts")
-    journal = c.Dir(exists=True, default="journal")
+    # Checked by netjournal's own options (plugin_options): a folder named here must exist,
+    # and a default one not made yet (git keeps no empty folder) is read as empty.
+    contacts = c.Dir(exists=False, default="contacts")
+    journal = c.Dir(exists=False, default="journal")
     offline = c.Type(bool, default=True)  # browsable from disk: .html links, search included
     public = c.Type(bool, default=False)  # leave out private records and personal fields
     public_fields = c.ListOfItems(c.Choice(PUBLIC_FIELDS), default=[])
@@ -162,7 +164,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
             watch_journal(folders)  # follows a folder deleted and made again
         else:
             for folder in folders:
-                server.watch(str(folder))
+                if folder.is_dir():  # one not made yet is not watched (MkDocs cannot)
+                    server.watch(str(folder))
         return server
 
 
@@ -207,11 +210,12 @@ def refuse_site_dir(site_dir: Path, options: JournalOptions) -> None:
 def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None:
     """Add the generated pages to `files`; only the index pages go into the navigation.
 
-    A page the user wrote at the same path in `docs/` is kept instead of the generated one.
+    A page the user wrote at the same path in `docs/` is kept instead of the generated one,
+    with a warning (the dashboard or a contact's page silently gone would be a surprise).
     """
     for uri, markdown in pages.items():
         if files.get_file_from_path(uri) is not None:
-            log.info("netjournal: keeping your own %s instead of the generated page", uri)
+            _warn_replaced(config, uri, "page")
             continue
         inclusion = InclusionLevel.INCLUDED if uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
@@ -223,13 +227,26 @@ def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None
 def add_files(files: Files, config: MkDocsConfig, published: dict[str, str]) -> None:
     """Add the generated files that are not pages (the calendar feed), copied as they are.
 
-    A file the user put at the same path in `docs/` is kept instead of the generated one.
+    A file the user put at the same path in `docs/` is kept instead of the generated one,
+    with a warning.
     """
     for uri, text in published.items():
         if files.get_file_from_path(uri) is not None:
-            log.info("netjournal: keeping your own %s instead of the generated one", uri)
+            _warn_replaced(config, uri, "file")
             continue
         files.append(File.generated(config, uri, content=text))
+
+
+def _warn_replaced(config: MkDocsConfig, uri: str, what: str) -> None:
+    yours = Path(config.docs_dir, uri)
+    shown = os.path.relpath(yours) if yours.is_absolute() else str(yours)
+    log.warning(
+        "netjournal: %s is published instead of the %s netjournal makes at %s: rename yours "
+        "to keep both",
+        shown,
+        what,
+        uri,
+    )
 
 
 def _errors_sentence(error: JournalError) -> str:

@@ -175,7 +175,15 @@ def entry(
     For a `public` build, a privacy flag that cannot be read is an error.
     """
     f = Fields(document, path, problems, contacts, document.data)
-    f.check_keys(ENTRY_KEYS | unreadable_privacy(f, public))
+    if "time" in f and "date" in f:  # a calendar's habit: the time has its own key there
+        f.report(
+            "NJ107",
+            "'time' is not a key netjournal reads: write the time of day in 'date', like "
+            "date: 2026-12-20 19:30, so the entry (and a plan in the calendar feed) has it",
+            "time",
+            on_key=True,
+        )
+    f.check_keys(ENTRY_KEYS | {"time"} | unreadable_privacy(f, public))
     if "date" not in f and "name" in f:
         f.report(
             "NJ101",

@@ -59,6 +59,8 @@ markdown_extensions:
 GITIGNORE = """\
 # The built site: `netjournal build` makes it again from contacts/ and journal/
 /site/
+# The public site, as the README builds it (netjournal build --public -d public)
+/public/
 /.site.new-*/
 /.site.old-*/
 """
