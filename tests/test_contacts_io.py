@@ -284,10 +284,12 @@ def test_one_card_that_cannot_be_read_is_reported_and_the_others_imported(journa
 
     assert result.exit_code == 0
     assert "mixed.vcf:1: skipped: this card has no name (FN or N)" in result.output
-    assert "mixed.vcf:5: skipped Bea Ruiz: cannot be written: " in result.output
+    assert "mixed.vcf:5: imported Bea Ruiz without birthday: " in result.output
     assert "2001-02-30" in result.output
     assert "mixed.vcf:14: skipped: this card has no END:VCARD line" in result.output
-    assert list(contacts_of(journal)) == ["kim-ode"]
+    contacts = contacts_of(journal)
+    assert list(contacts) == ["bea-ruiz", "kim-ode"]
+    assert contacts["bea-ruiz"].birthday is None
 
 
 def test_a_card_without_fn_is_named_from_n_and_a_windows_file_is_read(journal):
@@ -348,21 +350,122 @@ def test_hostile_text_round_trips_as_text_and_is_shown_escaped(journal):
     assert "<script>" not in page
 
 
-def test_a_value_the_reader_would_refuse_skips_its_row_and_the_import_goes_on(journal):
+def test_a_value_the_reader_would_refuse_is_left_out_and_the_person_imported(journal):
     connections = write_connections(
         journal / "c.csv",
-        "Ann,Long,,,{},,".format("x" * 1200),
-        "Bo,Date,,,,,31 Feb 2025",
+        "Ann,Long,,,Long Ltd,{},".format("x" * 1200),
+        "Bo,Date,,bo@date.example.com,,,29 Feb 2023",
         "Cy,Fine,,,,,01 Mar 2025",
+        "{},Name,,,,,".format("y" * 1200),
+    )
+    cards = journal / "old.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Old Timer\nBDAY:circa 1800\nTEL:555 0100\n"
+        "NOTE:<div>never closed\nEND:VCARD\n",
+        encoding="utf-8",
     )
 
     result = run("import", "linkedin", str(connections))
+    from_cards = run("import", "vcard", str(cards))
 
-    assert result.exit_code == 0
-    assert "c.csv:5: skipped Ann Long: cannot be written: " in result.output
-    assert "1,200 characters" in result.output
-    assert "c.csv:6: skipped Bo Date: cannot be written: " in result.output
-    assert list(contacts_of(journal)) == ["cy-fine"]
+    assert result.exit_code == from_cards.exit_code == 0, result.output + from_cards.output
+    assert "c.csv:5: imported Ann Long without title: the text is 1,200 characters" in (
+        result.output
+    )
+    assert "c.csv:6: imported Bo Date without met: '29 Feb 2023' is not a date" in result.output
+    assert "c.csv:8: skipped " in result.output  # a name that cannot be written: no one to keep
+    assert "cannot be written: name: the text is 1,205 characters" in result.output
+    assert "created 3 contacts, skipped 1" in result.output
+    assert "old.vcf:1: imported Old Timer without birthday: birthday 'circa 1800'" in (
+        from_cards.output
+    )
+    assert "old.vcf:1: imported Old Timer without notes: <div> is never closed" in (
+        from_cards.output
+    )
+    contacts = contacts_of(journal)
+    assert sorted(contacts) == ["ann-long", "bo-date", "cy-fine", "old-timer"]
+    assert (contacts["ann-long"].company, contacts["ann-long"].title) == ("Long Ltd", None)
+    assert (contacts["bo-date"].emails, contacts["bo-date"].met) == (("bo@date.example.com",), None)
+    assert contacts["bo-date"].tags == ("linkedin",)
+    assert contacts["cy-fine"].met == date(2025, 3, 1)
+    old = contacts["old-timer"]
+    assert (old.phones, old.birthday, old.body) == (("555 0100",), None, "")
+
+
+def test_only_web_addresses_are_imported_and_a_bare_profile_gets_https(journal):
+    cards = journal / "urls.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Mal Icious\nURL:javascript:alert(1)\n"
+        "URL:data:text/html,<script>alert(2)</script>\nURL:HTTPS://ok.example/mal\n"
+        "URL:ftp://files.example\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    connections = write_connections(
+        journal / "c.csv",
+        "Bare,Profile,linkedin.com/in/bare-profile,,,,",
+        "Js,Only,javascript:x,,,,",
+    )
+
+    result = run("import", "vcard", str(cards))
+    linked = run("import", "linkedin", str(connections))
+
+    assert result.exit_code == linked.exit_code == 0, result.output + linked.output
+    assert "urls.vcf:1: imported Mal Icious without url: 'javascript:alert(1)' is not a web" in (
+        result.output
+    )
+    assert "without url: 'data:text/html,<script>alert(2)</script>' is not a web" in result.output
+    assert "without url: 'ftp://files.example' is not a web" in result.output
+    assert "c.csv:6: imported Js Only without url: 'javascript:x'" in linked.output
+    contacts = contacts_of(journal)
+    assert contacts["mal-icious"].urls == ("HTTPS://ok.example/mal",)
+    assert contacts["bare-profile"].urls == ("https://linkedin.com/in/bare-profile",)
+    assert contacts["js-only"].urls == ()
+
+
+# Import: namesakes
+
+
+def test_namesakes_with_another_profile_or_email_are_other_people(journal):
+    (journal / "contacts" / "john-smith.md").write_text(
+        "---\nname: John Smith\nemail: john@acme.example.com\n"
+        "url: https://www.linkedin.com/in/john-smith-acme\n---\n",
+        encoding="utf-8",
+    )
+    connections = write_connections(
+        journal / "c.csv",
+        "John,Smith,https://www.linkedin.com/in/jsmith-globex,js@globex.example.com,Globex,,",
+        'John,"Smith, CPA",https://www.linkedin.com/in/john-smith-cpa,,,,',
+        "Dr. John,Smith,,,,,",  # nothing says he is someone else: the journal's John Smith
+        "John,Smith,https://linkedin.com/in/jsmith-globex/,,,,",  # line 5's profile
+        "John,Smith,,john@acme.example.com,Other Co,,",  # the journal's John's email
+    )
+    before = (journal / "contacts" / "john-smith.md").read_bytes()
+
+    result = run("import", "linkedin", str(connections))
+
+    assert result.exit_code == 0, result.output
+    assert (
+        "created John Smith (contacts/john-smith-2.md): a namesake of contacts/john-smith.md, "
+        "with another profile and email"
+    ) in result.output
+    assert (
+        "created John Smith, CPA (contacts/john-smith-cpa.md): a namesake of "
+        "contacts/john-smith.md, with another profile"
+    ) in result.output
+    assert "c.csv:7: skipped Dr. John Smith: already in the journal as contacts/john-smith.md" in (
+        result.output
+    )
+    assert "c.csv:8: skipped John Smith: the same person as line 5 of this file (same URL" in (
+        result.output
+    )
+    assert "c.csv:9: skipped John Smith: already in the journal as contacts/john-smith.md " in (
+        result.output
+    )
+    assert "created 2 contacts, skipped 3" in result.output
+    contacts = contacts_of(journal)
+    assert contacts["john-smith-2"].company == "Globex"
+    assert contacts["john-smith-cpa"].urls == ("https://www.linkedin.com/in/john-smith-cpa",)
+    assert (journal / "contacts" / "john-smith.md").read_bytes() == before
 
 
 # Import: refusals
@@ -390,6 +493,17 @@ def test_import_refusals_are_sentences(journal):
     assert unreadable.exit_code == 1
     assert "neither UTF-8 nor Windows text" in unreadable.output
 
+    for name, data in (
+        ("list.csv", b"Name,Email\r\nAda,ada@example.com\r\n"),
+        ("picture.vcf", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        ("empty.vcf", b""),
+    ):
+        (journal / name).write_bytes(data)
+        not_cards = run("import", "vcard", str(journal / name))
+        assert not_cards.exit_code == 1, not_cards.output
+        assert f"{name}: no BEGIN:VCARD line: is this a vCard file (.vcf)?" in not_cards.output
+        assert "created" not in not_cards.output
+
     no_config = run("import", "vcard", "-f", "nothere.yml", str(FIXTURES / "google.vcf"))
     assert no_config.exit_code == 1
     assert "nothere.yml not found" in no_config.output
@@ -401,6 +515,11 @@ def test_import_refusals_are_sentences(journal):
 
 def test_names_are_one_person_whatever_their_case_accents_spacing_and_credentials():
     assert fold_name("Jane Doe, CPA") == fold_name("🚀 JANE  DOE") == fold_name("Jáne Doe")
+    assert fold_name("Maria Chen, CPA") == fold_name("Dr. Maria Chen") == "maria chen"
+    assert fold_name("Prof. Dr. Maria Chen") == fold_name("MRS MARIA CHEN") == "maria chen"
+    assert fold_name("Mx Maria Chen") == fold_name("ms. maria chen") == "maria chen"
+    assert fold_name("Drew Chen") == "drew chen"  # a name that starts like one is kept
+    assert fold_name("Dr.") == "dr"  # an honorific alone is all the name there is
     assert fold_name("Anders Ørsted") == "anders orsted"
     assert fold_name("Jane Doe") != fold_name("Jane Dow")
 
@@ -607,10 +726,31 @@ def test_export_refusals_write_nothing(exported):
     (exported / "contacts" / "odd.md").write_text("---\nname: Odd\nprivat: true\n---\n")
     unclear = export("json", "--public", "-o", "out.json")
     assert unclear.exit_code == 1
-    assert "a public export stops on errors" in unclear.output
     assert "NJ120" in unclear.output
+    assert "netjournal check --public lists them" in unclear.output
     (exported / "contacts" / "odd.md").unlink()
     assert snapshot(exported) == before
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv", "json"])
+def test_an_export_refuses_a_journal_with_errors_instead_of_leaving_contacts_out(exported, kind):
+    (exported / "contacts" / "odd.md").write_text("---\nname: Odd\nbirthday: soon\n---\n")
+    target = exported / f"out.{kind}"
+    before = snapshot(exported)
+
+    printed = export(kind, "--today", TODAY)
+    to_file = export(kind, "-o", str(target), "--today", TODAY)
+
+    for result in (printed, to_file):
+        assert result.exit_code == 1, result.output
+        assert "contacts/odd.md:3:" in result.stderr
+        assert "the journal has 1 error (listed above): an export without that file would " in (
+            result.stderr
+        )
+        assert "netjournal check lists them" in result.stderr
+        assert result.stdout == ""
+    assert "Jane Doe" not in printed.output
+    assert snapshot(exported) == before  # no out file
 
 
 # Round trip

@@ -47,12 +47,14 @@ def _export(
         if result.errors:
             for problem in result.errors:
                 click.echo(str(problem), err=True)
-            if public:
-                raise click.ClickException(
-                    "a public export stops on errors, as a public build does: fix them "
-                    "(netjournal check --public lists them), then export again"
-                )
-            click.echo("The files above have errors: what could not be read is left out.", err=True)
+            files = len({problem.path for problem in result.errors})
+            check = "netjournal check --public" if public else "netjournal check"
+            raise click.ClickException(
+                f"the journal has {count(len(result.errors), 'error')} (listed above): an "
+                f"export without {'that file' if files == 1 else 'those files'} would silently "
+                f"drop the contacts (or the touches) they hold; fix them ({check} lists them), "
+                "then export again"
+            )
         journal = result.journal
         if public:
             journal = public_view(journal, options.public_fields)

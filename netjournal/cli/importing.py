@@ -19,7 +19,7 @@ from netjournal.exchange.filling import filled
 from netjournal.exchange.linkedin import NotConnections, read_connections
 from netjournal.exchange.matching import ImportPlan, NewContact, plan_import
 from netjournal.exchange.people import ImportedFile
-from netjournal.exchange.vcard import read_vcards
+from netjournal.exchange.vcard import NotVCards, read_vcards
 from netjournal.model import Contact, Journal
 from netjournal.options import JournalOptions
 from netjournal.read.journal import read_journal
@@ -54,7 +54,9 @@ def import_() -> None:
 def vcard(config_file: str | None, dry_run: bool, fill_missing: bool, file: Path) -> None:
     """Import the people of a .vcf file (Google, Apple or Outlook contacts).
 
-    Someone already in the journal (same email, same URL or same name) is skipped.
+    Someone already in the journal (same email, same URL or same name) is skipped; a
+    namesake with another URL or email gets a file of their own. A value netjournal cannot
+    write (a BDAY of 'circa 1800', a 'javascript:' URL) is left out, and reported.
     """
     _import(config_file, file, read_vcards, dry_run, fill_missing)
 
@@ -68,7 +70,9 @@ def linkedin(config_file: str | None, dry_run: bool, fill_missing: bool, file: P
     """Import LinkedIn's Connections.csv; each contact gets the tag 'linkedin'.
 
     Connected On becomes 'met', Position 'title', the profile's address 'url'. Someone
-    already in the journal (same email, same profile or same name) is skipped.
+    already in the journal (same email, same profile or same name) is skipped; a namesake
+    with another profile or email gets a file of their own. A value netjournal cannot write
+    (a Connected On of '29 Feb 2023') is left out, and reported.
     """
     _import(config_file, file, read_connections, dry_run, fill_missing)
 
@@ -83,7 +87,7 @@ def _import(
     options = journal_options(config_file)
     try:
         imported = parse(_text(file))
-    except NotConnections as error:
+    except (NotConnections, NotVCards) as error:
         raise click.ClickException(f"{file}: {error}") from None
     existing = read_journal(options.root, options.contacts, options.journal)
     if existing.errors:
@@ -102,7 +106,7 @@ def _import(
         click.echo(f"{file}:{who.line}: skipped {who.name}: {skipped.reason}")
     if dry_run:
         for new in plan.new:
-            click.echo(f"would create {_shown(options, new.slug)} ({new.person.name})")
+            _report(new, options, file, "would create")
         created = len(plan.new)
     else:
         created = _create(plan, options, file)
@@ -176,9 +180,28 @@ def _create(plan: ImportPlan, options: JournalOptions, file: Path) -> int:
                     "created before it (run the import again to add the rest)"
                 ) from None
             created += 1
-            if not bar_shown:
-                click.echo(f"created {shown} ({new.person.name})")
+            _report(new, options, file, "created", bar_shown)
     return created
+
+
+def _report(
+    new: NewContact, options: JournalOptions, file: Path, verb: str, bar_shown: bool = False
+) -> None:
+    """`created contacts/x.md (X)` (unless a bar shows the progress), a namesake said as
+    such, and a line for each value left out of the file, on the row's line (always)."""
+    shown, name = _shown(options, new.slug), new.person.name
+    namesake = new.namesake_of
+    if namesake is not None:
+        theirs = _shown(options, namesake.slug)
+        apart = f", with another {new.told_apart_by}" if new.told_apart_by else ""
+        click.echo(f"{verb} {name} ({shown}): a namesake of {theirs}{apart}")
+    elif not bar_shown:
+        click.echo(f"{verb} {shown} ({name})")
+    imported = "would import" if verb.startswith("would") else "imported"
+    for dropped in new.dropped:
+        click.echo(
+            f"{file}:{new.person.line}: {imported} {name} without {dropped.key}: {dropped.reason}"
+        )
 
 
 @contextmanager

@@ -35,9 +35,18 @@ _DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?", re.ASCII)
 _YEARLESS = re.compile(r"--(\d{2})-?(\d{2})", re.ASCII)
 
 
+class NotVCards(ValueError):
+    """The text has no BEGIN:VCARD line: it is not a vCard file (a CSV, a picture…)."""
+
+
 def read_vcards(source: str) -> ImportedFile:
-    """Everyone in the text of a .vcf file, in file order; a problem for each card unread."""
+    """Everyone in the text of a .vcf file, in file order; a problem for each card unread.
+
+    NotVCards when no card even begins, so a wrong file is not reported as "0 contacts".
+    """
     found, problems = vcard_lines.cards(source)
+    if not found and not problems:  # a card that begins is found, or reported unfinished
+        raise NotVCards("no BEGIN:VCARD line: is this a vCard file (.vcf)?")
     result = ImportedFile(problems=problems)
     for card in found:
         fields, notes = _fields(card)
