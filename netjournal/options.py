@@ -72,11 +72,13 @@ def default_options(root: Path) -> JournalOptions:
     return JournalOptions(root, root / "contacts", root / "journal")
 
 
-def read_options(config_file: Path) -> JournalOptions:
+def read_options(config_file: Path, *, folders_may_be_missing: bool = False) -> JournalOptions:
     """The netjournal options of `config_file`, read safely; raises OptionsError.
 
     Nothing in the file is run or built: the YAML is only parsed into nodes, and only the
-    `netjournal` entry of `plugins:` is looked at (with `!ENV` read as MkDocs does).
+    `netjournal` entry of `plugins:` is looked at (with `!ENV` read as MkDocs does). With
+    `folders_may_be_missing`, the contacts and journal folders need not exist yet (a command
+    that writes the first file makes its folder).
     """
     shown = str(config_file)
     try:
@@ -99,7 +101,7 @@ def read_options(config_file: Path) -> JournalOptions:
     root = Path(os.path.abspath(config_file)).parent
     docs_dir = _docs_dir(document)
     if entry is None:
-        return _checked({}, root, lambda name: shown, docs_dir)
+        return _checked({}, root, lambda name: shown, docs_dir, folders_may_be_missing)
     raw: dict[str, object] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in entry.value:
@@ -113,7 +115,11 @@ def read_options(config_file: Path) -> JournalOptions:
         lines[name] = line
         raw[name] = _value(value_node, f"{shown}:{line}: netjournal option '{name}'")
     return _checked(
-        raw, root, lambda name: f"{shown}:{lines[name]}" if name in lines else shown, docs_dir
+        raw,
+        root,
+        lambda name: f"{shown}:{lines[name]}" if name in lines else shown,
+        docs_dir,
+        folders_may_be_missing,
     )
 
 
@@ -246,7 +252,11 @@ def _environment(node: Node, where: str) -> object:
 
 
 def _checked(
-    raw: Mapping[str, object], root: Path, where: Callable[[str], str], docs_dir: str = "docs"
+    raw: Mapping[str, object],
+    root: Path,
+    where: Callable[[str], str],
+    docs_dir: str = "docs",
+    folders_may_be_missing: bool = False,
 ) -> JournalOptions:
     """The options in `raw`, each checked; an OptionsError names the first mistake."""
     for name in raw:
@@ -261,8 +271,11 @@ def _checked(
         if not isinstance(value, str) or not value.strip():
             raise OptionsError(f"{where(name)}: netjournal option '{name}' must name a folder")
         path = root / value
-        if name not in raw and not os.path.lexists(path):
-            return path  # not made yet (git keeps no empty folder): an empty one, read as such
+        missing = not os.path.lexists(path)
+        if missing and (name not in raw or folders_may_be_missing):
+            # Not made yet (git keeps no empty folder), or about to be made by `new`/`log`:
+            # read as an empty folder. A folder named in mkdocs.yml must exist otherwise.
+            return path
         if not path.is_dir():
             raise OptionsError(
                 f"{where(name)}: the {name} folder {path} does not exist: create it, or name "

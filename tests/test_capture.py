@@ -572,3 +572,227 @@ def test_the_new_commands_have_help():
     for arguments in (["new", "contact"], ["log"], ["done"]):
         result = run(*arguments, "--help")
         assert result.exit_code == 0 and "--dry-run" in result.output
+
+
+# what a new user found
+
+
+def test_capture_prints_paths_that_open_from_the_folder_it_runs_in(journal, monkeypatch):
+    (journal / "away").mkdir()
+    monkeypatch.chdir(journal / "away")
+    config = ["-f", "../mkdocs.yml", "--today", TODAY]
+    made = run("new", "contact", "Ana Lima", "-f", "../mkdocs.yml")
+    assert made.stdout == "../contacts/ana-lima.md\n"
+    logged = run("log", "Call", *config)
+    assert logged.stdout == "../journal/2026/2026-11-23-call.md\n"
+    dry = run("done", "book lunch", *config, "--dry-run")
+    assert dry.stdout.startswith("--- ../journal/2026/2026-11-01-call.md\n")
+    assert "Nothing written (--dry-run): ../journal/2026/2026-11-01-call.md would" in dry.stderr
+    done = run("done", "book lunch", *config)
+    assert done.stdout.endswith("  ../journal/2026/2026-11-01-call.md:9\n")
+    for printed in (made.stdout, logged.stdout, done.stdout.split()[-1].split(":")[0]):
+        assert Path(printed.strip()).is_file()
+
+
+BOOKKEEPER = """\
+---
+date: 2026-11-02
+follow_ups:
+  - {what: Send Alex the name of a good bookkeeper, due: 2026-12-01}
+  - {what: Send Jane the tax memo, due: 2026-12-02}
+---
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Send the memo", "Send Jane the tax memo"),
+        ("memo tax", "Send Jane the tax memo"),
+        ("ALEX bookkeeper", "Send Alex the name of a good bookkeeper"),
+    ],
+)
+def test_done_matches_whole_words_in_any_order(journal, write, typed, meant):
+    write("journal/2026/2026-11-02-note.md", BOOKKEEPER)
+    result = run("done", typed, "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert follow_up(journal, meant).done
+    [other] = {"Send Jane the tax memo", "Send Alex the name of a good bookkeeper"} - {meant}
+    assert not follow_up(journal, other).done
+
+
+@pytest.mark.parametrize("typed", ["ale", "mem", "send the memos", "tax-memo-x"])
+def test_done_does_not_match_part_of_a_word(journal, write, typed):
+    write("journal/2026/2026-11-02-note.md", BOOKKEEPER)
+    before = files(journal)
+    result = run("done", typed, "--today", TODAY)
+    assert result.exit_code == 1 and "no open follow-up matches" in result.output
+    assert files(journal) == before
+
+
+def test_done_on_a_day_after_today_is_refused(journal):
+    before = files(journal)
+    result = run("done", "book lunch", "--on", "tomorrow", "--today", TODAY)
+    assert result.exit_code == 2
+    assert "--on" in result.output
+    assert (
+        "2026-11-24 is after today (2026-11-23): a follow-up cannot be done in the future"
+        in " ".join(result.output.split())
+    )
+    assert files(journal) == before
+
+
+def test_log_warns_of_a_due_date_already_past_and_of_a_plan(journal):
+    result = run(
+        "log", "Coffee", "--date", "2026-11-20", "--follow-up", "Send the memo", "--due",
+        "2026-11-21", "--follow-up", "Call back", "--due", "2w", "--today", TODAY,
+    )  # fmt: skip
+    assert result.exit_code == 0 and result.stdout == "journal/2026/2026-11-20-coffee.md\n"
+    assert "--due 2026-11-21 for 'Send the memo' is before today (2026-11-23)" in result.stderr
+    assert "already overdue" in result.stderr and "Call back" not in result.stderr
+    planned = run(
+        "log", "Lunch", "--date", "2026-12-04", "--follow-up", "Book", "--due", "2026-12-01",
+        "--today", TODAY,
+    )  # fmt: skip
+    assert planned.stdout == "journal/2026/2026-12-04-lunch.md\n"
+    assert "dated after today: a plan" in planned.stderr
+    assert "--due 2026-12-01 for 'Book' is before the entry's date (2026-12-04)" in planned.stderr
+    on_time = run("log", "Tea", "--follow-up", "Call", "--due", "7d", "--today", TODAY)
+    assert on_time.stderr == ""
+    assert len(read_back(journal).entries) == 4
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--tag", ""], "--tag is empty"),
+        (["--email", " "], "--email is empty"),
+        (["--phone", ""], "--phone is empty"),
+        (["--company", ""], "--company is empty"),
+        (["--slug", ""], "--slug is empty"),
+        (["--email", "ana.example.com"], "--email 'ana.example.com' is not an email address"),
+        (["--email", "ana lima@example.com"], "is not an email address"),
+        (["--email", "ana@"], "is not an email address"),
+        (["--company", "Lima\nCo"], "--company 'Lima\\nCo' holds a line break"),
+        (["--tag", "a\tb"], "--tag 'a\\tb' holds a tab"),
+        (["--phone", "0123\x07"], "--phone '0123\\x07' holds a control character"),
+    ],
+)
+def test_new_contact_refuses_junk_values_naming_the_option(journal, arguments, said):
+    before = files(journal)
+    result = run("new", "contact", "Ana Lima", *arguments)
+    assert result.exit_code == 1 and said in result.output, result.output
+    assert "Traceback" not in result.output
+    assert files(journal) == before
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["new", "contact", "Ana\nLima"], "the name 'Ana\\nLima' holds a line break"),
+        (["log", "Coffee\r\nx"], "the title 'Coffee\\r\\nx' holds a line break"),
+        (["log", "Coffee", "--kind", "\u2028"], "--kind '\\u2028' holds a control character"),
+        (["log", "Coffee", "--follow-up", "Send\tit", "--due", "7d"], "--follow-up 'Send\\tit'"),
+    ],
+)
+def test_text_with_a_line_break_or_control_character_is_refused(journal, arguments, said):
+    before = files(journal)
+    result = run(*arguments)
+    assert result.exit_code == 1 and said in result.output, result.output
+    assert files(journal) == before
+
+
+def test_repeated_values_are_written_once(journal):
+    result = run(
+        "new", "contact", "Ana Lima", "--tag", "lawyer", "--tag", "Lawyer", "--tag", "bni",
+        "--email", "Ana@Example.com", "--email", "ana@example.com", "--phone", "0123 456",
+        "--phone", "0123456",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ana = read_back(journal).contacts["ana-lima"]
+    assert ana.tags == ("lawyer", "bni")
+    assert ana.emails == ("Ana@Example.com",)
+    assert ana.phones == ("0123 456",)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--slug", "index"], "--slug index: index is reserved for the site's list of contacts"),
+        ([], "the name 'Index' gives the slug index: index is reserved for the site's list"),
+    ],
+)
+def test_the_reserved_slug_index_is_named_as_such(journal, arguments, said):
+    name = "Ana Lima" if arguments else "Index"
+    result = run("new", "contact", name, *arguments)
+    assert result.exit_code == 1
+    assert said in result.output and "choose another slug, like --slug index-2" in result.output
+    assert "exists" not in result.output
+    assert not (journal / "contacts/index.md").exists()
+
+
+def test_an_empty_follow_up_says_so(journal):
+    before = files(journal)
+    result = run("log", "Coffee", "--follow-up", " ", "--due", "7d", "--today", TODAY)
+    assert result.exit_code == 1
+    assert "--follow-up is empty: say what you promised" in result.output
+    assert "'what' is missing" not in result.output
+    assert files(journal) == before
+
+
+def test_no_match_says_files_with_errors_were_not_read(journal, write):
+    write("journal/2026/2026-11-05-broken.md", "---\ndate: 2026-11-05\nfollow_ups: [\n---\n")
+    write("contacts/broken.md", "---\nname: [\n---\n")
+    result = run("done", "send the card", "--today", TODAY)
+    assert result.exit_code == 1
+    assert "2 files have errors and were not read in full (netjournal check lists them): " in (
+        result.output
+    )
+    assert "the follow-up may be in one of them" in result.output
+    write("journal/2026/2026-11-05-broken.md", "---\ndate: 2026-11-05\n---\n")
+    write("contacts/broken.md", "---\nname: Broken\n---\n")
+    clean = run("done", "send the card", "--today", TODAY)
+    assert clean.exit_code == 1 and "errors" not in clean.output
+
+
+@pytest.mark.parametrize("value", ["false", "True"])
+def test_a_done_in_quotes_is_named_as_text(journal, value):
+    path = journal / "journal/2026/2026-11-01-call.md"
+    path.write_text(
+        CALL.replace("    due: 2026-11-25\n", f'    due: 2026-11-25\n    done: "{value}"\n')
+    )
+    result = run("check")
+    assert result.exit_code == 1
+    assert (
+        f'done "{value}" is in quotes, so it is text: write done: {value.lower()} without quotes'
+        in result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "made"),
+    [
+        (["new", "contact", "Ana Lima"], "contacts/ana-lima.md"),
+        (["log", "Coffee", "--today", TODAY], "journal/2026/2026-11-23-coffee.md"),
+    ],
+)
+def test_the_first_file_makes_its_folder(tmp_path, monkeypatch, arguments, made):
+    """A fresh clone has no empty contacts/ or journal/ (git keeps no empty folder)."""
+    (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(*arguments)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{made}\n"
+    assert f"Made the folder {made.split('/')[0]}/" in result.stderr
+    journal = read_back(tmp_path)
+    assert len(journal.contacts) + len(journal.entries) == 1
+    assert [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")] == [made]
+
+
+def test_a_folder_mkdocs_yml_names_that_is_a_file_is_still_refused(tmp_path, monkeypatch):
+    (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS, encoding="utf-8")
+    (tmp_path / "contacts").write_text("not a folder", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "contact", "Ana Lima")
+    assert result.exit_code == 1 and "does not exist" in result.output
+    assert (tmp_path / "contacts").read_text(encoding="utf-8") == "not a folder"

@@ -249,3 +249,27 @@ def test_mkdocs_build_on_its_own_refuses_it_too(journal):
     result = subprocess.run(command, cwd=journal, capture_output=True, text=True, check=False)
     assert result.returncode != 0 and "where your journal lives" in result.stderr
     assert (journal / "journal/2026-11-01-call.md").is_file()
+
+
+def test_paths_open_from_the_folder_the_command_runs_in(journal, write, monkeypatch):
+    """From another folder, with -f, check and due print paths that open from there; JSON
+    keeps them relative to the journal, as scripts read them."""
+    write("contacts/bad.md", "---\nname: Bad\nsource: referal\n---\n")
+    write("journal/2026-11-02-note.md", "---\ndate: 2026-11-02\nwith: [nobody]\n---\n")
+    (journal / "away").mkdir()
+    monkeypatch.chdir(journal / "away")
+    checked = run("check", "-f", "../mkdocs.yml")
+    assert checked.exit_code == 1
+    assert checked.stdout.startswith("../contacts/bad.md:3:9: error NJ103 ")
+    for line in checked.stdout.splitlines():
+        assert (journal / "away" / line.split(":")[0]).is_file(), line
+    as_json = json.loads(run("check", "-f", "../mkdocs.yml", "--format", "json").stdout)
+    assert as_json[0]["path"] == "contacts/bad.md"
+    due = run("due", "-f", "../mkdocs.yml", "--today", "2026-11-23")
+    assert "  ../journal/2026-11-01-call.md:6\n" in due.stdout
+    assert "../contacts/bad.md:3:9: error NJ103" in due.stderr
+    report = json.loads(run("due", "-f", "../mkdocs.yml", "--today", "2026-11-23", "--json").stdout)
+    assert report["overdue"][0]["path"] == "journal/2026-11-01-call.md"
+    for arguments in (["check"], ["due"]):
+        help_text = " ".join(run(*arguments, "--help").output.split())
+        assert "relative to the journal's folder" in help_text

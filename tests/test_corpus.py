@@ -197,8 +197,11 @@ def _watching_opens() -> Iterator[list[str]]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_check_prints_exactly_the_expected_lines(case: str, tmp_path: Path) -> None:
+def test_check_prints_exactly_the_expected_lines(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = _journal(case, tmp_path)
+    monkeypatch.chdir(root)  # paths are printed as they open from here: the journal's own
     before = _snapshot(tmp_path)
     public = ["--public"] if case.startswith("public-") else []  # as for a public build
     result = CliRunner().invoke(main, ["check", "-f", str(root / "mkdocs.yml"), *public])

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 
 import click
 
-from netjournal.cli.shared import config_option, journal_options, today_for, today_option
+from netjournal.cli.shared import (
+    config_option,
+    count,
+    journal_options,
+    shown,
+    today_for,
+    today_option,
+)
 from netjournal.diagnostics import did_you_mean
-from netjournal.model import FollowUp, Journal
+from netjournal.model import FollowUp
 from netjournal.options import JournalOptions
 from netjournal.queries.follow_up_ids import follow_up_ids, matching_follow_ups, origin_paths
 from netjournal.read.files import markdown_files
@@ -25,7 +32,13 @@ from netjournal.read.journal import ReadResult, read_journal
 from netjournal.write.done import is_marked_done, mark_done
 from netjournal.write.files import FileChanged, create, update
 from netjournal.write.front_matter import Unwritable
-from netjournal.write.new_records import NewContact, NewEntry, new_contact, new_entry
+from netjournal.write.new_records import (
+    NewContact,
+    NewEntry,
+    new_contact,
+    new_entry,
+    unexpected_dates,
+)
 from netjournal.write.relative_dates import Looking, UnreadableDate, resolve_date
 
 dry_run_option = click.option(
@@ -70,15 +83,17 @@ def contact(
     The slug is made from the name in any script (Ørsted: orsted, 李伟: li-wei). An existing
     file is never replaced: another slug is suggested instead.
     """
-    options = journal_options(config_file)
+    options = journal_options(config_file, folders_may_be_missing=True)
     result = _read(options)
     taken = _slugs(options.contacts, options.root)
     wanted = NewContact(name, slug, company, source, introduced_by, tags, emails, phones)
     try:
-        made = new_contact(wanted, result.journal.contacts, taken, _shown(options.contacts))
+        made = new_contact(
+            wanted, result.journal.contacts, taken, shown(options.root, options.contacts)
+        )
     except Unwritable as refused:
         raise click.ClickException(str(refused)) from None
-    _create(options.contacts, made.place, made.text, dry_run)
+    _create(options.root, options.contacts, made.place, made.text, dry_run)
 
 
 @click.command()
@@ -129,7 +144,7 @@ def log(
 
     Print the path of the new file. A name already taken gets -2, -3…
     """
-    options = journal_options(config_file)
+    options = journal_options(config_file, folders_may_be_missing=True)
     now = today_for(options.today, today)
     when = _date(day or "today", now, Looking.BACK, "--date")
     if len(follow_ups) != len(dues):
@@ -148,7 +163,9 @@ def log(
         made = new_entry(wanted, result.journal.contacts, taken)
     except Unwritable as refused:
         raise click.ClickException(str(refused)) from None
-    _create(options.journal, made.place, made.text, dry_run)
+    _create(options.root, options.journal, made.place, made.text, dry_run)
+    for note in unexpected_dates(wanted, now):
+        click.echo(note, err=True)
 
 
 @click.command()
@@ -171,10 +188,17 @@ def done(
     options = journal_options(config_file)
     now = today_for(options.today, today)
     day = _date(on or "today", now, Looking.BACK, "--on")
-    journal = _read(options).journal
-    chosen = _chosen(journal, text_or_id)
-    where = origin_paths(journal)[chosen.origin]
-    path = Path(os.path.realpath(options.root / where))
+    if day > now:
+        raise click.BadParameter(
+            f"{day} is after today ({now}): a follow-up cannot be done in the future",
+            param_hint="--on",
+        )
+    result = _read(options)
+    journal = result.journal
+    chosen = _chosen(result, text_or_id, lambda path: shown(options.root, path))
+    relative = origin_paths(journal)[chosen.origin]
+    path = Path(os.path.realpath(options.root / relative))
+    where = shown(options.root, relative)
     if not _inside(path, (options.contacts, options.journal)):
         raise click.ClickException(f"{where} is outside the journal's folders: not written")
     raw = path.read_bytes()
@@ -217,10 +241,14 @@ def done(
     click.echo(f"Done on {day.isoformat()}: {chosen.what}  {where}:{chosen.line}")
 
 
-def _chosen(journal: Journal, typed: str) -> FollowUp:
-    """The one open follow-up `typed` names; every other case refused with a sentence."""
+def _chosen(result: ReadResult, typed: str, where: Callable[[str], str]) -> FollowUp:
+    """The one open follow-up `typed` names; every other case refused with a sentence.
+
+    `where` shows a file's path (relative to the journal) as it opens from this folder.
+    """
+    journal = result.journal
     ids = follow_up_ids(journal)
-    paths = origin_paths(journal)
+    paths = {origin: where(path) for origin, path in origin_paths(journal).items()}
     found = matching_follow_ups(ids, typed)
     still_open = [f for f in found if not f.done]
     if len(still_open) == 1:
@@ -241,8 +269,17 @@ def _chosen(journal: Journal, typed: str) -> FollowUp:
     if found:
         raise click.ClickException(f"{typed!r} is already done: nothing to do\n{listed(found)}")
     hint = did_you_mean(typed, sorted({f.what for f in ids if not f.done}))
+    unread = len({problem.path for problem in result.errors})
+    maybe = (
+        f"\n{count(unread, 'file')} {'has' if unread == 1 else 'have'} errors and "
+        f"{'was' if unread == 1 else 'were'} not read in full (netjournal check lists them): "
+        "the follow-up may be in one of them"
+        if unread
+        else ""
+    )
     raise click.ClickException(
-        f"no open follow-up matches {typed!r}{hint}: `netjournal due` lists them with their ids"
+        f"no open follow-up matches {typed!r}{hint}: `netjournal due` lists them with their "
+        f"ids{maybe}"
     )
 
 
@@ -262,34 +299,29 @@ def _date(text: str, today: date, looking: Looking, option: str) -> date:
         raise click.BadParameter(str(unreadable), param_hint=option) from None
 
 
-def _create(folder: Path, place: str, text: str, dry_run: bool) -> None:
+def _create(root: Path, folder: Path, place: str, text: str, dry_run: bool) -> None:
     """Create `folder/place` (never over a file) and print its path; with `dry_run`, print
-    the path and the text instead."""
+    the path and the text instead. A folder mkdocs.yml names but git did not keep (it keeps
+    no empty folder) is made for the first file."""
     path = folder / place
-    shown = _shown(path)
+    here = shown(root, path)
     if not _inside(path, (folder,)):
-        raise click.ClickException(f"{shown} would be outside {_shown(folder)}: not written")
+        raise click.ClickException(f"{here} would be outside {shown(root, folder)}: not written")
     if dry_run:
-        click.echo(f"Nothing written (--dry-run): {shown} would hold:", err=True)
+        click.echo(f"Nothing written (--dry-run): {here} would hold:", err=True)
         click.echo(text, nl=False)
         return
+    new_folder = not folder.is_dir()
     try:
         create(path, text)
     except FileExistsError:
-        raise click.ClickException(f"{shown} exists: netjournal never replaces a file") from None
-    click.echo(shown)
+        raise click.ClickException(f"{here} exists: netjournal never replaces a file") from None
+    if new_folder:
+        click.echo(f"Made the folder {shown(root, folder)}/ for the first file.", err=True)
+    click.echo(here)
 
 
 def _inside(path: Path, folders: Collection[Path]) -> bool:
     """Whether `path`, its links followed, lies inside one of `folders`."""
     real = Path(os.path.realpath(path))
     return any(real.is_relative_to(os.path.realpath(folder)) for folder in folders)
-
-
-def _shown(path: Path) -> str:
-    """`path` as the user would type it from here: relative when it is below this folder."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 
 import click
@@ -11,7 +13,7 @@ from netjournal.cli.shared import (
     config_option,
     count,
     journal_options,
-    read,
+    shown,
     today_for,
     today_option,
 )
@@ -26,7 +28,9 @@ from netjournal.read.journal import read_journal
     "output",
     type=click.Choice(["text", "json"]),
     default="text",
-    help="text: one 'path:line:column: severity CODE message' per line; json: a list.",
+    help="text: one 'path:line:column: severity CODE message' per line, each path as it "
+    "opens from this folder; json: a list, each path relative to the journal's folder (the "
+    "one holding mkdocs.yml).",
 )
 @click.option(
     "--public",
@@ -36,12 +40,19 @@ from netjournal.read.journal import read_journal
 )
 def check(config_file: str | None, output: str, public: bool) -> None:
     """Check every contact and journal file; exit 1 if any has an error."""
-    result = read(config_file, public=public)
+    options = journal_options(config_file)
+    result = read_journal(
+        options.root,
+        options.contacts,
+        options.journal,
+        public=public or options.public,
+        docs=options.docs,
+    )
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in result.problems], indent=2, ensure_ascii=False))
     else:
         for problem in result.problems:
-            click.echo(str(problem))
+            click.echo(dataclasses.replace(problem, path=shown(options.root, problem.path)))
         journal = result.journal
         click.echo(
             f"{count(len(result.errors), 'error')}, {count(len(result.warnings), 'warning')} "
@@ -56,7 +67,13 @@ def check(config_file: str | None, output: str, public: bool) -> None:
 @click.command()
 @config_option
 @today_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON for scripts, each path relative to the journal's folder (the one "
+    "holding mkdocs.yml).",
+)
 def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     """Show overdue and upcoming follow-ups, and relationships past their cadence."""
     options = journal_options(config_file)
@@ -64,12 +81,17 @@ def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     result = read_journal(options.root, options.contacts, options.journal)
     agenda = queries.follow_up_agenda(result.journal, day)
     cadence = queries.cadence_report(result.journal, day)
-    render = due_json if as_json else due_text
-    click.echo(render(result.journal, day, agenda, cadence))
+    if as_json:
+        click.echo(due_json(result.journal, day, agenda, cadence))
+    else:
+        where = functools.partial(shown, options.root)
+        click.echo(due_text(result.journal, day, agenda, cadence, where=where))
     if result.errors:
         # Say what each error left out: a follow-up whose `done` has a typo reads as open.
         for problem in result.errors:
-            click.echo(str(problem), err=True)
+            click.echo(
+                dataclasses.replace(problem, path=shown(options.root, problem.path)), err=True
+            )
         click.echo(
             f"{count(len(result.errors), 'error')} above: a file with an error is left out "
             "of this list, and a value with an error is read as missing (a follow-up whose "

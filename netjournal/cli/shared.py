@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 from datetime import date
 from pathlib import Path
@@ -94,11 +95,14 @@ def _journal_above(here: Path) -> Path | None:
     return None
 
 
-def journal_options(config_file: str | None) -> JournalOptions:
+def journal_options(
+    config_file: str | None, *, folders_may_be_missing: bool = False
+) -> JournalOptions:
     """netjournal's options, read safely from mkdocs.yml: no hook, plugin or tag runs.
 
     Without an mkdocs.yml, the journal is ./contacts and ./journal. Stops with a sentence
-    when there is no journal here (find_journal).
+    when there is no journal here (find_journal). With `folders_may_be_missing`, the folders
+    mkdocs.yml names need not exist yet: for the commands that write the first file.
     """
     find_journal(config_file)
     if config_file is None and not Path("mkdocs.yml").is_file():
@@ -107,7 +111,7 @@ def journal_options(config_file: str | None) -> JournalOptions:
     if not path.is_file():
         raise click.ClickException(f"{path} not found: name the journal's mkdocs.yml with -f")
     try:
-        return read_options(path)
+        return read_options(path, folders_may_be_missing=folders_may_be_missing)
     except OptionsError as error:
         raise click.ClickException(str(error)) from None
 
@@ -130,3 +134,24 @@ def today_for(configured: date | None, today: str | None) -> date:
         return resolve_today(configured, today)
     except OptionsError as error:
         raise click.BadParameter(str(error), param_hint="--today") from None
+
+
+def shown(root: Path, path: str | Path) -> str:
+    """`path` (relative to the journal's `root`, or absolute) as it opens from this folder.
+
+    Run from the journal's root, the path is printed as it is (`journal/2026/x.md`); from
+    elsewhere (`-f other/mkdocs.yml`), relative to this folder (`../other/journal/2026/x.md`),
+    or absolute when the two folders share nothing but the file system's root.
+    """
+    here = os.path.abspath(os.curdir)
+    target = os.path.abspath(root / path)
+    if os.path.abspath(root) == here:
+        return Path(os.path.relpath(target, here)).as_posix()
+    try:
+        relative = os.path.relpath(target, here)
+        common = os.path.commonpath([target, here])
+    except ValueError:  # another drive, on Windows
+        return target
+    if common == os.path.dirname(common):  # only `/` in common: the absolute path says more
+        return target
+    return Path(relative).as_posix()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
 from netjournal.model import Contact, ContactRef, EntryRef, FollowUp, Journal, Person, Text
@@ -55,11 +56,19 @@ def due_json(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: Cad
     return json.dumps(report, indent=2, ensure_ascii=False)
 
 
-def due_text(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: CadenceReport) -> str:
+def due_text(
+    journal: Journal,
+    today: date,
+    agenda: FollowUpAgenda,
+    cadence: CadenceReport,
+    *,
+    where: Callable[[str], str] = str,
+) -> str:
     """The agenda as plain text, one line per item, most urgent first.
 
-    Each follow-up ends with `path:line`, which editors and terminals open at the line, and
-    shows the short id that `netjournal done` takes.
+    Each follow-up ends with `path:line`, which editors and terminals open at the line (its
+    path, relative to the journal, shown by `where`: as it opens from the current folder),
+    and shows the short id that `netjournal done` takes.
     """
     lines = [f"As of {today}"]
     ids, paths = follow_up_ids(journal), origin_paths(journal)
@@ -67,8 +76,8 @@ def due_text(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: Cad
 
     def row(item: DueFollowUp, when: str) -> str:
         f = item.follow_up
-        where = f"{paths[f.origin]}:{f.line}"
-        return f"  {when:>10}  {f.due}  {ids[f]:<{width}}  {f.what}{_who(journal, f)}  {where}"
+        place = f"{where(paths[f.origin])}:{f.line}"
+        return f"  {when:>10}  {f.due}  {ids[f]:<{width}}  {f.what}{_who(journal, f)}  {place}"
 
     def section(title: str, rows: list[str]) -> None:
         lines.extend(["", f"{title} ({len(rows)})"])

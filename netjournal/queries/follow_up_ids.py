@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 
@@ -68,22 +69,27 @@ def _common(one: str, other: str) -> int:
 
 
 def matching_follow_ups(ids: dict[FollowUp, str], typed: str) -> list[FollowUp]:
-    """The follow-ups `typed` names: the one whose id it is, else those whose `what` holds it.
+    """The follow-ups `typed` names: the one whose id it is, else those it gives words of.
 
-    Text is compared without case, accents or extra spaces (`resume` finds `Résumé`); when
-    several hold it and one says exactly that, that one is meant.
+    Every word typed must be a whole word of what the follow-up says, in any order, compared
+    without case or accents (`resume zoe` finds `Envoyer le Résumé à Zoë`, `ale` does not
+    find `Send Alex…`); when several match and one says exactly those words, it is meant.
     """
     key = typed.strip().casefold()
     by_id = [f for f, short in ids.items() if short == key]
     if by_id:
         return by_id
-    plain = _plain(typed)
-    found = [f for f in ids if plain and plain in _plain(f.what)]
-    exact = [f for f in found if _plain(f.what) == plain]
+    words = _words(typed)
+    found = [f for f in ids if words and set(words) <= set(_words(f.what))]
+    exact = [f for f in found if _words(f.what) == words]
     return exact if len(exact) == 1 else found
 
 
-def _plain(text: str) -> str:
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, without case or accents, punctuation set aside."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(bare.split())
+    return _WORD.findall(bare)

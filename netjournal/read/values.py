@@ -231,6 +231,13 @@ def parse_done(value: Any) -> tuple[bool, date | None]:
         return value, None
     if value is None:
         return False, None
+    if value in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        # Only quotes make YAML read these as text: `done: "false"` would count as done.
+        raise BadValue(
+            "NJ108",
+            f'done "{value}" is in quotes, so it is text: write done: {value.lower()} '
+            "without quotes",
+        )
     try:
         return True, parse_date(value)
     except BadValue:

@@ -8,7 +8,8 @@ slugs are taken.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,6 +23,9 @@ from netjournal.write.slugs import free_slug, slug_for
 
 RESERVED_CONTACT_SLUGS = frozenset({"index"})  # the site's list of contacts
 MAX_SUGGESTED = 5  # contacts suggested for a slug that names none; more would be a list
+# Line breaks, tabs and other control characters: the reader may take them inside quotes,
+# but nobody means to type one into a name, and they would break the one-line lists.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,29 @@ def new_contact(
     `taken` are the slugs of every file in the contacts folder (lowercased: `Jane.md` takes
     `jane`); `folder` is how that folder is shown in messages.
     """
-    name = wanted.name.strip()
+    name = _one_line(wanted.name, "the name")
     if not name:
         raise Unwritable('the name is empty: write the person\'s name, like "Jane Doe"')
-    slug = wanted.slug if wanted.slug is not None else slug_for(name)
-    if wanted.slug is not None and slug_for(slug) != slug:
+    slug = _slug(wanted.slug, name, {s.casefold() for s in taken}, folder)
+    fields: dict[str, Any] = {
+        "name": name,
+        "company": _given(wanted.company, "--company"),
+        "email": [_email(typed) for typed in _each(wanted.emails, "--email", str.casefold)],
+        "phone": _each(wanted.phones, "--phone", lambda phone: "".join(phone.split())),
+        "tags": _each(wanted.tags, "--tag", str.casefold),
+        "introduced_by": _contact(wanted.introduced_by, "--introduced-by", contacts),
+        "source": _source(wanted.source),
+    }
+    text = contact_text(slug, fields, contacts=contacts)
+    return NewFile(f"{slug}.md", text)
+
+
+def _slug(typed: str | None, name: str, taken: Collection[str], folder: str) -> str:
+    """The new contact's slug, as typed or made from the name, free and not reserved."""
+    if typed is not None and not typed.strip():
+        raise Unwritable("--slug is empty: leave it out, or give a file name like --slug jane-doe")
+    slug = typed if typed is not None else slug_for(name)
+    if typed is not None and slug_for(slug) != slug:
         raise Unwritable(
             f"--slug {slug!r} is not a slug: use lowercase letters a-z, digits and hyphens, "
             f"like {slug_for(slug) or 'jane-doe'!r}"
@@ -68,25 +90,63 @@ def new_contact(
             f"the name {name!r} gives no file name (it has no letter or digit): "
             "choose one with --slug, like --slug jane-doe"
         )
-    unavailable = {s.casefold() for s in taken} | RESERVED_CONTACT_SLUGS
-    if slug.casefold() in unavailable:
-        free = free_slug(slug, unavailable)
-        why = "is the site's list of contacts" if slug in RESERVED_CONTACT_SLUGS else "exists"
+    free = free_slug(slug, {*taken, *RESERVED_CONTACT_SLUGS})
+    if slug.casefold() in RESERVED_CONTACT_SLUGS:
+        given = "--slug" if typed is not None else f"the name {name!r} gives the slug"
         raise Unwritable(
-            f"{folder}/{slug}.md {why}: netjournal never replaces a file. If this is "
+            f"{given} {slug}: {slug} is reserved for the site's list of contacts: choose "
+            f"another slug, like --slug {free}"
+        )
+    if slug.casefold() in taken:
+        raise Unwritable(
+            f"{folder}/{slug}.md exists: netjournal never replaces a file. If this is "
             f"someone else, give them another file name with --slug {free}"
         )
-    fields: dict[str, Any] = {
-        "name": name,
-        "company": wanted.company,
-        "email": list(wanted.emails),
-        "phone": list(wanted.phones),
-        "tags": list(wanted.tags),
-        "introduced_by": _contact(wanted.introduced_by, "--introduced-by", contacts),
-        "source": _source(wanted.source),
-    }
-    text = contact_text(slug, fields, contacts=contacts)
-    return NewFile(f"{slug}.md", text)
+    return slug
+
+
+def _one_line(typed: str, option: str) -> str:
+    """`typed` without the spaces around it; refused when it holds a control character."""
+    found = _CONTROL.search(typed)
+    if found:
+        what = {"\n": "a line break", "\r": "a line break", "\t": "a tab"}.get(
+            found.group(), "a control character"
+        )
+        raise Unwritable(
+            f"{option} {typed!r} holds {what}: write it on one line, without tabs or other "
+            "control characters"
+        )
+    return typed.strip()
+
+
+def _given(typed: str | None, option: str) -> str | None:
+    """The text of an option given once: refused when empty or not on one line."""
+    if typed is None:
+        return None
+    text = _one_line(typed, option)
+    if not text:
+        raise Unwritable(f"{option} is empty: leave the option out, or write its value")
+    return text
+
+
+def _each(typed: Sequence[str], option: str, same: Callable[[str], str]) -> list[str]:
+    """The values of a repeated option, each checked like `_given`; a value equal to an
+    earlier one (by `same`: `Lawyer` and `lawyer` are one tag) is written once."""
+    values: dict[str, str] = {}
+    for one in typed:
+        text = _given(one, option) or ""
+        values.setdefault(same(text), text)
+    return list(values.values())
+
+
+def _email(typed: str) -> str:
+    """An email address: something, an @, something, and no spaces."""
+    local, at, domain = typed.rpartition("@")
+    if not (at and local and domain) or any(c.isspace() for c in typed):
+        raise Unwritable(
+            f"--email {typed!r} is not an email address: write it like jane@example.com"
+        )
+    return typed
 
 
 def _source(typed: str | None) -> Any:
@@ -160,7 +220,7 @@ def new_entry(wanted: NewEntry, contacts: Mapping[str, Contact], taken: Collecti
     named after the kind, else `entry`. `taken` are the slugs of every entry file
     (lowercased); a taken name gets `-2`, `-3`…
     """
-    title = wanted.title.strip()
+    title = _one_line(wanted.title, "the title")
     if not title:
         raise Unwritable('the title is empty: say what happened, like "Coffee with Jane"')
     with_ = [_contact(slug, "--with", contacts) or "" for slug in wanted.with_]
@@ -169,10 +229,42 @@ def new_entry(wanted: NewEntry, contacts: Mapping[str, Contact], taken: Collecti
     fields: dict[str, Any] = {
         "date": wanted.day,
         "title": title,
-        "kind": wanted.kind,
+        "kind": _given(wanted.kind, "--kind"),
         "with": list(dict.fromkeys(with_)),  # a person named twice is there once
-        "follow_ups": [{"what": what, "due": due} for what, due in wanted.follow_ups],
+        "follow_ups": [{"what": _promise(what), "due": due} for what, due in wanted.follow_ups],
         "private": True if wanted.private else None,
     }
     text = entry_text(slug, fields, contacts=contacts)
     return NewFile(f"{wanted.day.year}/{slug}.md", text)
+
+
+def _promise(typed: str) -> str:
+    """What a --follow-up says: refused when empty or not on one line."""
+    what = _one_line(typed, "--follow-up")
+    if not what:
+        raise Unwritable(
+            "--follow-up is empty: say what you promised, like --follow-up 'Send the article'"
+        )
+    return what
+
+
+def unexpected_dates(wanted: NewEntry, today: date) -> list[str]:
+    """Notes on dates that are allowed but may be a slip: an entry dated after `today` (a
+    plan), a follow-up due before `today` (already overdue) or before the entry's date."""
+    notes = []
+    if wanted.day > today:
+        notes.append(
+            f"Note: the entry is dated after today: a plan ({wanted.day}; today is {today})"
+        )
+    for what, due in wanted.follow_ups:
+        if due < today:
+            notes.append(
+                f"Note: --due {due} for {what!r} is before today ({today}): the follow-up is "
+                "already overdue"
+            )
+        elif due < wanted.day:
+            notes.append(
+                f"Note: --due {due} for {what!r} is before the entry's date ({wanted.day}): "
+                "check it is the day you meant"
+            )
+    return notes
