@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -673,6 +674,9 @@ def test_log_warns_of_a_due_date_already_past_and_of_a_plan(journal):
         (["--email", "ana.example.com"], "--email 'ana.example.com' is not an email address"),
         (["--email", "ana lima@example.com"], "is not an email address"),
         (["--email", "ana@"], "is not an email address"),
+        (["--email", "ana@@example.com"], "is not an email address"),
+        (["--email", "<ana@example.com>"], "is not an email address"),
+        (["--email", "ana@example"], "is not an email address"),
         (["--company", "Lima\nCo"], "--company 'Lima\\nCo' holds a line break"),
         (["--tag", "a\tb"], "--tag 'a\\tb' holds a tab"),
         (["--phone", "0123\x07"], "--phone '0123\\x07' holds a control character"),
@@ -767,6 +771,61 @@ def test_a_done_in_quotes_is_named_as_text(journal, value):
         f'done "{value}" is in quotes, so it is text: write done: {value.lower()} without quotes'
         in result.output
     )
+
+
+@pytest.mark.parametrize("value", ["false", "no"])
+def test_done_marks_a_follow_up_whose_done_is_in_quotes(journal, value):
+    """`done: "false"` is an error the reader names; `done` replaces that one value."""
+    path = journal / "journal/2026/2026-11-01-call.md"
+    path.write_text(
+        CALL.replace("    due: 2026-11-25\n", f'    due: 2026-11-25\n    done: "{value}"\n')
+    )
+    result = run("done", "Book lunch", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == CALL.replace(
+        "    due: 2026-11-25\n", "    due: 2026-11-25\n    done: 2026-11-23\n"
+    )
+    read_back(journal)
+
+
+def test_a_follow_up_logged_with_one_person_is_theirs(journal):
+    result = run(
+        "log",
+        "Coffee",
+        "--with",
+        "jane-doe",
+        "--follow-up",
+        "Send it",
+        "--due",
+        "7d",
+        "--today",
+        TODAY,
+    )
+    assert result.exit_code == 0, result.output
+    due = run("due", "--today", TODAY)
+    assert re.search(r"Send it \[Jane Doe\]", due.output), due.output
+    several = run(
+        "log",
+        "Lunch",
+        "--with",
+        "jane-doe",
+        "--with",
+        "tom-okafor",
+        "--follow-up",
+        "Call",
+        "--due",
+        "7d",
+        "--today",
+        TODAY,
+    )
+    assert several.exit_code == 0, several.output
+    assert "who:" not in (journal / several.output.strip()).read_text()
+
+
+def test_a_slug_in_capitals_is_offered_a_slug_that_is_free(journal):
+    result = run("new", "contact", "Ana Lima", "--slug", "Index")
+    assert result.exit_code == 1
+    assert "like 'index-2'" in result.output
 
 
 @pytest.mark.parametrize(

@@ -435,7 +435,7 @@ def test_namesakes_with_another_profile_or_email_are_other_people(journal):
         journal / "c.csv",
         "John,Smith,https://www.linkedin.com/in/jsmith-globex,js@globex.example.com,Globex,,",
         'John,"Smith, CPA",https://www.linkedin.com/in/john-smith-cpa,,,,',
-        "Dr. John,Smith,,,,,",  # nothing says he is someone else: the journal's John Smith
+        "Dr. John,Smith,,,,,",  # nothing says which of the three John Smiths he is
         "John,Smith,https://linkedin.com/in/jsmith-globex/,,,,",  # line 5's profile
         "John,Smith,,john@acme.example.com,Other Co,,",  # the journal's John's email
     )
@@ -452,9 +452,10 @@ def test_namesakes_with_another_profile_or_email_are_other_people(journal):
         "created John Smith, CPA (contacts/john-smith-cpa.md): a namesake of "
         "contacts/john-smith.md, with another profile"
     ) in result.output
-    assert "c.csv:7: skipped Dr. John Smith: already in the journal as contacts/john-smith.md" in (
-        result.output
-    )
+    assert (
+        "c.csv:7: skipped Dr. John Smith: the same name as contacts/john-smith.md and "
+        "contacts/john-smith-2.md and contacts/john-smith-cpa.md, and nothing tells which one"
+    ) in result.output
     assert "c.csv:8: skipped John Smith: the same person as line 5 of this file (same URL" in (
         result.output
     )
@@ -469,6 +470,30 @@ def test_namesakes_with_another_profile_or_email_are_other_people(journal):
 
 
 # Import: refusals
+
+
+def test_a_namesake_nothing_tells_apart_from_two_contacts_fills_neither(journal):
+    for slug, url in (("john-smith", "john-smith-acme"), ("john-smith-2", "john-smith-globex")):
+        (journal / "contacts" / f"{slug}.md").write_text(
+            f"---\nname: John Smith\nurl: https://www.linkedin.com/in/{url}\n---\n",
+            encoding="utf-8",
+        )
+    before = snapshot(journal)
+    card = journal / "js.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Smith\r\nEMAIL:john3@example.com\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    result = run("import", "vcard", str(card), "--fill-missing")
+    assert result.exit_code == 0, result.output
+    assert (
+        "skipped John Smith: the same name as contacts/john-smith.md and "
+        "contacts/john-smith-2.md, and nothing tells which one: none is changed"
+    ) in result.output
+    assert "filled" not in result.output.replace("filled 0", "")
+    assert (
+        snapshot(journal) == {**before, "js.vcf": card.read_bytes()} or snapshot(journal) == before
+    )
 
 
 def test_import_refusals_are_sentences(journal):
@@ -706,6 +731,18 @@ def test_export_never_replaces_a_file_it_did_not_write(exported, kind):
         assert "is not an earlier export of this kind: it is left as it is" in result.output
     assert theirs.read_bytes() == before
     assert mine.read_bytes() == b"Name,Phone\r\nAda,123\r\n"
+
+
+@pytest.mark.parametrize("site", ["site", "public"])
+def test_an_export_into_a_built_site_is_refused_as_a_public_build_would_publish_it(exported, site):
+    """A build keeps files it did not write in its folder: an export there would be public."""
+    built = exported / site
+    built.mkdir()
+    (built / ".netjournal-site").write_text("# netjournal\n", encoding="utf-8")
+    result = export("vcard", "-o", f"{site}/all.vcf")
+    assert result.exit_code == 2
+    assert "a site netjournal builds" in result.output
+    assert not (built / "all.vcf").exists()
 
 
 def test_export_refusals_write_nothing(exported):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from conftest import messages
 
 from netjournal.model import ContactRef, Direction, Source, Status, Text, Unit
+from netjournal.read.journal import read_texts
 
 
 def test_a_contact_with_every_key_is_read(write, read):
@@ -412,3 +413,12 @@ def test_a_quoted_true_is_text_and_the_message_says_to_remove_the_quotes(write, 
         "contacts/jane.md:3:10: error NJ102 private: expected true or false, got the text "
         "'true': remove the quotes around it"
     ]
+
+
+def test_an_entrys_time_key_is_pointed_to_its_own_date() -> None:
+    result = read_texts(
+        {"journal/dinner.md": '---\ndate: 2026-12-10\ntime: "19:30"\ntitle: Dinner\n---\n'}
+    )
+    [problem] = result.problems
+    assert problem.code == "NJ107" and (problem.line, problem.column) == (3, 1)
+    assert "like date: 2026-12-10 19:30," in problem.message

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from netjournal.options import JournalOptions
+from netjournal.site_folder import MARKER
 from netjournal.write.files import replace
 
 OUTPUT = "-o/--output"
@@ -55,6 +56,14 @@ def output_path(
                 "only reads (or publishes): write the export somewhere else",
                 param_hint=OUTPUT,
             )
+    site = _site_holding(target, options)
+    if site is not None:
+        raise click.BadParameter(
+            f"{named} is inside {site}, a site netjournal builds: a build replaces it, and "
+            "keeps a file it did not write there, so a public build would publish the export: "
+            "write it somewhere else",
+            param_hint=OUTPUT,
+        )
     if not target.parent.is_dir():
         raise click.BadParameter(
             f"the folder {named.parent} does not exist: create it, or name another",
@@ -67,6 +76,15 @@ def output_path(
             param_hint=OUTPUT,
         )
     return target
+
+
+def _site_holding(target: Path, options: JournalOptions) -> Path | None:
+    """The built site `target` would be in: a folder with netjournal's marker, or site/."""
+    default_site = Path(os.path.realpath(options.root / "site"))
+    for folder in target.parents:
+        if folder == default_site or (folder / MARKER).is_file():
+            return folder
+    return None
 
 
 def write_export(path: Path, text: str) -> None:

@@ -113,7 +113,13 @@ def plan_import(
             continue
         folded = fold_name(person.name)
         namesakes = by_name.get(folded, []) if folded else []
-        match = next((k for k in namesakes if not k.told_apart_from(emails, urls)), None)
+        matches = [k for k in namesakes if not k.told_apart_from(emails, urls)]
+        match = matches[0] if matches else None
+        if len(matches) > 1:  # namesakes nothing tells apart: never filled into a guess
+            files = " and ".join(_shown(k.who) for k in matches)
+            reason = f"the same name as {files}, and nothing tells which one: none is changed"
+            skipped.append(Skipped(person, reason))
+            continue
         if match is not None:
             if isinstance(match.who, NewContact):
                 earlier = match.who.person.line
@@ -161,6 +167,10 @@ def _urls(urls: Iterable[str]) -> frozenset[str]:
 def _keys(emails: frozenset[str], urls: frozenset[str]) -> list[tuple[str, str]]:
     """The keys that say two records are one person, whatever their names: emails and URLs."""
     return [("email", e) for e in sorted(emails)] + [("url", u) for u in sorted(urls)]
+
+
+def _shown(who: Contact | NewContact) -> str:
+    return who.path
 
 
 def _who(who: Contact | int) -> str:

@@ -176,10 +176,12 @@ def entry(
     """
     f = Fields(document, path, problems, contacts, document.data)
     if "time" in f and "date" in f:  # a calendar's habit: the time has its own key there
+        day, time_of_day = str(f.data["date"]).split(" ")[0], str(f.data["time"]).strip()
         f.report(
             "NJ107",
             "'time' is not a key netjournal reads: write the time of day in 'date', like "
-            "date: 2026-12-20 19:30, so the entry (and a plan in the calendar feed) has it",
+            f"date: {day} {time_of_day[:5] or '19:30'}, so the entry (and a plan in the "
+            "calendar feed) has it",
             "time",
             on_key=True,
         )

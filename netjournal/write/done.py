@@ -25,7 +25,10 @@ from netjournal.write.front_matter import Unwritable
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # The values a `done` can have while the follow-up is open (YAML 1.1's false and null).
 _OPEN_VALUE = re.compile(
-    r"(?:false|False|FALSE|no|No|NO|off|Off|OFF|null|Null|NULL|~|\"\"|''|)(?=[ \t]*(?:#|,|\}|$))"
+    r"(?:false|False|FALSE|no|No|NO|off|Off|OFF|null|Null|NULL|~|\"\"|''|"
+    # …and those words in quotes, which the reader refuses as text (NJ108): replaced all the same
+    r"\"(?:false|False|FALSE|no|No|NO|off|Off|OFF)\"|'(?:false|False|FALSE|no|No|NO|off|Off|OFF)'|)"
+    r"(?=[ \t]*(?:#|,|\}|$))"
 )
 _FLOW_DUE = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|[^,{}\[\]\n]+")
 _BLANK_OR_COMMENT = re.compile(r"[ \t]*(?:#.*)?")

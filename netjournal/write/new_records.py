@@ -83,7 +83,7 @@ def _slug(typed: str | None, name: str, taken: Collection[str], folder: str) -> 
     if typed is not None and slug_for(slug) != slug:
         raise Unwritable(
             f"--slug {slug!r} is not a slug: use lowercase letters a-z, digits and hyphens, "
-            f"like {slug_for(slug) or 'jane-doe'!r}"
+            f"like {free_slug(slug, RESERVED_CONTACT_SLUGS) or 'jane-doe'!r}"
         )
     if not slug:
         raise Unwritable(
@@ -139,10 +139,19 @@ def _each(typed: Sequence[str], option: str, same: Callable[[str], str]) -> list
     return list(values.values())
 
 
+_NOT_IN_AN_ADDRESS = frozenset(' <>()[],;:\\"')
+
+
 def _email(typed: str) -> str:
-    """An email address: something, an @, something, and no spaces."""
-    local, at, domain = typed.rpartition("@")
-    if not (at and local and domain) or any(c.isspace() for c in typed):
+    """An email address: one @ with text on both sides, a dot in the domain, and none of
+    the characters that only a display name or a typo puts there (spaces, <>, quotes…)."""
+    local, at, domain = typed.partition("@")
+    if (
+        not (at and local and domain)
+        or "@" in domain
+        or "." not in domain.strip(".")
+        or any(c.isspace() or c in _NOT_IN_AN_ADDRESS for c in typed)
+    ):
         raise Unwritable(
             f"--email {typed!r} is not an email address: write it like jane@example.com"
         )
@@ -231,7 +240,11 @@ def new_entry(wanted: NewEntry, contacts: Mapping[str, Contact], taken: Collecti
         "title": title,
         "kind": _given(wanted.kind, "--kind"),
         "with": list(dict.fromkeys(with_)),  # a person named twice is there once
-        "follow_ups": [{"what": _promise(what), "due": due} for what, due in wanted.follow_ups],
+        "follow_ups": [
+            # With one person there, the promise is theirs: `due` and the calendar name them.
+            {"what": _promise(what), "due": due, "who": with_[0] if len(set(with_)) == 1 else None}
+            for what, due in wanted.follow_ups
+        ],
         "private": True if wanted.private else None,
     }
     text = entry_text(slug, fields, contacts=contacts)
