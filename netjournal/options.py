@@ -272,9 +272,11 @@ def _checked(
             raise OptionsError(f"{where(name)}: netjournal option '{name}' must name a folder")
         path = root / value
         missing = not os.path.lexists(path)
-        if missing and (name not in raw or folders_may_be_missing):
-            # Not made yet (git keeps no empty folder), or about to be made by `new`/`log`:
-            # read as an empty folder. A folder named in mkdocs.yml must exist otherwise.
+        if missing and ((name == "journal" and name not in raw) or folders_may_be_missing):
+            # A journal/ not made yet (git keeps no empty folder: every entry deleted, or none
+            # written yet), or a folder `new`/`log` is about to make: read as empty. A missing
+            # contacts/ stays an error: a build of a journal without its people (a folder moved
+            # away, a checkout half done) would replace a good site with an empty one.
             return path
         if not path.is_dir():
             raise OptionsError(
