@@ -10,6 +10,7 @@ No stemming library is in the project's locked dependencies, and a real stemmer'
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _ENGLISH = """
 # nothing: "business owners" needing a loan are not a match for a bakery's business.
 _EVERYONES = {"business", "businesses", "small", "local", "company", "companies"}
 STOP_WORDS = frozenset(_ENGLISH.split()) | _EVERYONES
+SUGGESTIONS = 5  # per need: the best few are introductions to make; the rest are counted
 _WORD = re.compile(r"[a-z0-9]+")  # one character class, no nesting: linear on any text
 
 
@@ -87,49 +89,61 @@ class Need:
 
     contact: str
     need: str
-    suggestions: tuple[Suggestion, ...]
+    suggestions: tuple[Suggestion, ...]  # the best SUGGESTIONS
+    more: int = 0  # other contacts who share a word with it
 
 
 def needs_board(journal: Journal) -> tuple[Need, ...]:
     """Every need of every contact, each with the other contacts whose offers or tags match.
 
     A contact is never suggested for their own need. Suggestions come most words in common
-    first, then by name; a need nobody matches is kept, with no suggestions.
+    first, then by name, the best SUGGESTIONS kept and the others counted; a need nobody
+    matches is kept, with no suggestions. The offers are indexed by word once, so each need
+    looks up only the contacts that share one of its words.
     """
     people = sorted(journal.contacts.values(), key=lambda c: (c.name.casefold(), c.slug))
-    offered = {c.slug: _offered(c) for c in people}
+    order = {c.slug: n for n, c in enumerate(people)}
+    offered = {c.slug: (*c.offers, *c.tags) for c in people}
+    index = _offers_by_word(people)
     board = []
     for contact in people:
         for need in contact.needs:
             wanted = key_words(need)
-            suggestions = [
-                s
-                for other in people
-                if other.slug != contact.slug
-                for s in [_suggestion(other.slug, wanted, offered[other.slug])]
-                if s is not None
-            ]
-            suggestions.sort(key=lambda s: -len(s.words))  # stable: names stay in order
-            board.append(Need(contact.slug, need, tuple(suggestions)))
+            found = _shared_words(contact.slug, wanted, index)
+            best = heapq.nsmallest(
+                SUGGESTIONS, found, key=lambda slug: (-len(found[slug][0]), order[slug])
+            )
+            suggestions = tuple(
+                Suggestion(
+                    slug,
+                    tuple(form for key, form in wanted.items() if key in found[slug][0]),
+                    tuple(sorted(found[slug][1], key=offered[slug].index)),
+                )
+                for slug in best
+            )
+            board.append(Need(contact.slug, need, suggestions, len(found) - len(best)))
     return tuple(board)
 
 
-def _offered(contact: Contact) -> list[tuple[str, dict[str, str]]]:
-    """Each offer and tag of `contact` with its key words."""
-    return [(text, key_words(text)) for text in (*contact.offers, *contact.tags)]
+def _shared_words(
+    own: str, wanted: dict[str, str], index: dict[str, list[tuple[str, str]]]
+) -> dict[str, tuple[set[str], dict[str, None]]]:
+    """For each contact but `own` sharing a word with the need: the stems, and their texts."""
+    found: dict[str, tuple[set[str], dict[str, None]]] = {}
+    for key in wanted:
+        for slug, text in index.get(key, ()):
+            if slug != own:
+                common, matched = found.setdefault(slug, (set(), {}))
+                common.add(key)
+                matched[text] = None
+    return found
 
 
-def _suggestion(
-    slug: str, wanted: dict[str, str], offered: list[tuple[str, dict[str, str]]]
-) -> Suggestion | None:
-    common: set[str] = set()
-    matched = []
-    for text, words in offered:
-        shared = wanted.keys() & words.keys()
-        if shared:
-            common |= shared
-            matched.append(text)
-    if not common:
-        return None
-    shown = tuple(form for key, form in wanted.items() if key in common)
-    return Suggestion(slug, shown, tuple(matched))
+def _offers_by_word(people: list[Contact]) -> dict[str, list[tuple[str, str]]]:
+    """For each stem, the (contact slug, offer or tag) that contain it."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for contact in people:
+        for text in (*contact.offers, *contact.tags):
+            for key in key_words(text):
+                index.setdefault(key, []).append((contact.slug, text))
+    return index

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from netjournal.queries.events import EventReport, event_reports
-from netjournal.queries.needs import Need, needs_board
+from netjournal.queries.needs import SUGGESTIONS, Need, needs_board
 from netjournal.render.views import Facts
 
 NEEDS = "needs.md"
@@ -17,6 +17,7 @@ EVENTS = "events.md"
 class NeedsBoard:
     needs: tuple[Need, ...]
     matched: int  # needs with at least one suggestion
+    shown: int = SUGGESTIONS  # suggestions shown per need
 
 
 def needs(facts: Facts) -> NeedsBoard:
