@@ -63,3 +63,16 @@ def test_search_finds_a_contact_by_name(page):
     result.click()
     page.wait_for_url(re.compile(r"/contacts/linda-hargrove\.html"))
     assert heading(page.locator("article h1")) == "Linda Hargrove"
+
+
+@pytest.mark.parametrize(
+    ("link", "title", "row"),
+    [("Needs board", "Needs board", "Maria Chen"), ("Events", "Events", "Chamber summer mixer")],
+)
+def test_the_dashboard_leads_to_the_needs_board_and_the_events(page, link, title, row):
+    page.goto(page.base)
+    page.locator("article").get_by_role("link", name=link, exact=True).click()
+    page.wait_for_url(re.compile(r"/(needs|events)\.html$"))
+    assert heading(page.locator("article h1")) == title
+    table = page.locator("article table").first
+    assert table.is_visible() and row in table.inner_text()

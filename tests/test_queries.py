@@ -92,7 +92,8 @@ def test_a_planned_entry_after_today_is_not_a_touch(journal_of):
         {
             "contacts/jane.md": JANE,
             "journal/past.md": "---\ndate: 2026-09-01\nwith: [jane]\n---\n",
-            "journal/plan.md": "---\ndate: 2026-12-01\nwith: [jane]\n---\n",
+            # beyond a month from today: a plan inside the cadence would keep Jane warm
+            "journal/plan.md": "---\ndate: 2027-01-10\nwith: [jane]\n---\n",
         }
     )
     [cold] = queries.cadence_report(journal, TODAY).going_cold

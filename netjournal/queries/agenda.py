@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netjournal.model import Contact, ContactRef, EntryRef, FollowUp, Journal
-from netjournal.queries.touches import last_touches
+from netjournal.queries.touches import last_touches, planned_days
 
 SOON_DAYS = 7
 
@@ -48,19 +49,33 @@ class CadenceReport:
 
 @dataclass(frozen=True)
 class KeepInTouch:
-    """Where a contact stands against their cadence: `days_late` > 0 when a touch is overdue."""
+    """Where a contact stands against their cadence: `days_late` > 0 when a touch is overdue.
+
+    `planned` is the day of the next plan with them when it falls inside their cadence
+    counted from today: such a contact is not going cold, a touch is on its way.
+    """
 
     last_touch: date | None
     next_due: date | None
     days_late: int = 0
+    planned: date | None = None
 
 
-def keep_in_touch(contact: Contact, last_touch: date | None, today: date) -> KeepInTouch:
-    """The next touch a contact's cadence asks for after `last_touch`, judged on `today`."""
-    if contact.cadence is None or last_touch is None:
+def keep_in_touch(
+    contact: Contact, last_touch: date | None, today: date, plans: Iterable[date] = ()
+) -> KeepInTouch:
+    """The next touch a contact's cadence asks for after `last_touch`, judged on `today`.
+
+    `plans` are the days of entries with them dated after today, soonest first.
+    """
+    if contact.cadence is None:
         return KeepInTouch(last_touch, None)
+    horizon = contact.cadence.next_due(today)
+    planned = next((day for day in plans if today < day <= horizon), None)
+    if last_touch is None:
+        return KeepInTouch(last_touch, None, planned=planned)
     due = contact.cadence.next_due(last_touch)
-    return KeepInTouch(last_touch, due, max(0, (today - due).days))
+    return KeepInTouch(last_touch, due, max(0, (today - due).days), planned)
 
 
 def open_follow_ups(journal: Journal) -> list[FollowUp]:
@@ -105,8 +120,12 @@ def follow_ups_by_contact(journal: Journal, agenda: FollowUpAgenda) -> dict[str,
 
 
 def cadence_report(journal: Journal, today: date) -> CadenceReport:
-    """Who is past their keep-in-touch cadence on `today`, and who has one but no touch yet."""
+    """Who is past their keep-in-touch cadence on `today`, and who has one but no touch yet.
+
+    A contact with a plan inside their cadence (see `keep_in_touch`) is not going cold.
+    """
     last = last_touches(journal, today)
+    planned = planned_days(journal, today)
     cold, never = [], []
     for contact in journal.contacts.values():
         if contact.cadence is None:
@@ -114,8 +133,8 @@ def cadence_report(journal: Journal, today: date) -> CadenceReport:
         if contact.slug not in last:
             never.append(contact)
             continue
-        status = keep_in_touch(contact, last[contact.slug], today)
-        if status.days_late and status.next_due:
+        status = keep_in_touch(contact, last[contact.slug], today, planned.get(contact.slug, ()))
+        if status.days_late and status.next_due and not status.planned:
             cold.append(GoingCold(contact, last[contact.slug], status.next_due, status.days_late))
     cold.sort(key=lambda c: (-c.days_late, c.contact.name.lower()))
     never.sort(key=lambda c: c.name.lower())

@@ -17,6 +17,11 @@ def touched(entry: JournalEntry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(slugs))
 
 
+def is_plan(entry: JournalEntry, today: date) -> bool:
+    """Whether the entry is a plan: dated after `today` (one dated today is today's touch)."""
+    return entry.date > today
+
+
 def touches(journal: Journal, today: date) -> dict[str, list[JournalEntry]]:
     """For each contact, the entries up to `today` that touched it, oldest first.
 
@@ -24,7 +29,7 @@ def touches(journal: Journal, today: date) -> dict[str, list[JournalEntry]]:
     """
     found: dict[str, list[JournalEntry]] = defaultdict(list)
     for entry in journal.entries:
-        if entry.date <= today:
+        if not is_plan(entry, today):
             for slug in touched(entry):
                 found[slug].append(entry)
     return dict(found)
@@ -49,3 +54,13 @@ def touch_summaries(journal: Journal, today: date) -> dict[str, TouchSummary]:
 def last_touches(journal: Journal, today: date) -> dict[str, date]:
     """The day each touched contact was last touched, up to `today`."""
     return {slug: s.last for slug, s in touch_summaries(journal, today).items() if s.last}
+
+
+def planned_days(journal: Journal, today: date) -> dict[str, list[date]]:
+    """For each contact, the days of the entries touching them dated after `today` (plans)."""
+    found: dict[str, list[date]] = defaultdict(list)
+    for entry in journal.entries:
+        if is_plan(entry, today):
+            for slug in touched(entry):
+                found[slug].append(entry.date)
+    return dict(found)

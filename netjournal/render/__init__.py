@@ -15,7 +15,7 @@ from jinja2.runtime import Context
 
 from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
 from netjournal.queries import Happening
-from netjournal.render import views
+from netjournal.render import rooms, views
 from netjournal.render.escape import (
     EMPTY,
     NOTHING,
@@ -130,6 +130,8 @@ def render_site(
         CONTACTS: render("contacts.md.j2", CONTACTS, "Contacts", views.contacts(facts)),
         JOURNAL: render("journal.md.j2", JOURNAL, "Journal", views.journal_index(facts)),
         SOURCES: render("sources.md.j2", SOURCES, "Sources", views.sources(facts)),
+        rooms.NEEDS: render("needs.md.j2", rooms.NEEDS, "Needs board", rooms.needs(facts)),
+        rooms.EVENTS: render("events.md.j2", rooms.EVENTS, "Events", rooms.events(facts)),
     }
     for summary in facts.sources:
         uri = source_uri(summary.source)

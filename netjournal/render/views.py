@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from netjournal import queries
 from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity
 from netjournal.queries.agenda import SOON_DAYS
+from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -65,6 +66,7 @@ class Facts:
     follow_ups: dict[str, list[queries.DueFollowUp]]
     balances: dict[str, queries.ReferralBalance]
     overdue: frozenset[FollowUp]
+    plans: dict[str, tuple[JournalEntry, ...]]  # each contact's entries after today
 
 
 def facts(journal: Journal, today: date) -> Facts:
@@ -83,6 +85,7 @@ def facts(journal: Journal, today: date) -> Facts:
         follow_ups=queries.follow_ups_by_contact(journal, agenda),
         balances={balance.contact: balance for balance in ledger},
         overdue=frozenset(item.follow_up for item in agenda.overdue),
+        plans=plans_by_contact(journal, today),
     )
 
 
@@ -100,6 +103,7 @@ class Dashboard:
     sources: list[queries.SourceSummary]
     referrals_given: int
     referrals_received: int
+    coming_up: Cut[JournalEntry]  # plans, soonest first
     calendar_feed: str | None = None  # the site's calendar feed, when it publishes one
 
 
@@ -118,6 +122,7 @@ def dashboard(facts: Facts, calendar_feed: str | None = None) -> Dashboard:
         sources=facts.sources,
         referrals_given=given,
         referrals_received=received,
+        coming_up=cut(plans(facts.journal, facts.today), DASHBOARD_ROWS),
         calendar_feed=calendar_feed,
     )
 
@@ -181,10 +186,11 @@ class Month:
     month: str
     entries: tuple[JournalEntry, ...]
     overdue: frozenset[FollowUp]  # the open follow-ups past their due date
+    today: date  # entries after it are plans, marked as such
 
 
 def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
-    return Month(month, tuple(entries), facts.overdue)
+    return Month(month, tuple(entries), facts.overdue, facts.today)
 
 
 @dataclass(frozen=True)
@@ -226,16 +232,28 @@ class ContactPage:
     balance: queries.ReferralBalance | None
     follow_ups: tuple[queries.DueFollowUp, ...]  # open ones, most urgent first
     opportunities: tuple[OpportunityRow, ...]
+    coming_up: tuple[JournalEntry, ...]  # plans with them, soonest first
+    before: BeforeYouMeet
 
 
 def contact_page(facts: Facts, contact: Contact) -> ContactPage:
     touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
+    coming_up = facts.plans.get(contact.slug, ())
+    planned = [entry.date for entry in coming_up]
+    follow_ups = facts.follow_ups.get(contact.slug, [])
     return ContactPage(
         contact=contact,
         touches=touched.count,
-        status=queries.keep_in_touch(contact, touched.last, facts.today),
-        timeline=tuple(facts.timelines.get(contact.slug, [])),
+        status=queries.keep_in_touch(contact, touched.last, facts.today, planned),
+        # A plan is listed under "Coming up", never in the history as if it had happened.
+        timeline=tuple(
+            event
+            for event in facts.timelines.get(contact.slug, [])
+            if event.entry is None or event.entry not in coming_up
+        ),
         balance=facts.balances.get(contact.slug),
-        follow_ups=tuple(facts.follow_ups.get(contact.slug, [])),
+        follow_ups=tuple(follow_ups),
         opportunities=tuple(_opportunity_row(facts.journal, o) for o in contact.opportunities),
+        coming_up=coming_up,
+        before=before_you_meet(facts.journal, contact, facts.today, follow_ups),
     )
