@@ -14,6 +14,8 @@ from typing import Generic, TypeVar
 from netjournal import queries
 from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity
 from netjournal.queries.agenda import SOON_DAYS
+from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_ledger_of
+from netjournal.queries.network import Network, Origin, network
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -65,6 +67,8 @@ class Facts:
     follow_ups: dict[str, list[queries.DueFollowUp]]
     balances: dict[str, queries.ReferralBalance]
     overdue: frozenset[FollowUp]
+    referrals: ReferralLedger  # the referral ledger page and each contact's ledger line
+    network: Network  # who brought whom
 
 
 def facts(journal: Journal, today: date) -> Facts:
@@ -83,6 +87,8 @@ def facts(journal: Journal, today: date) -> Facts:
         follow_ups=queries.follow_ups_by_contact(journal, agenda),
         balances={balance.contact: balance for balance in ledger},
         overdue=frozenset(item.follow_up for item in agenda.overdue),
+        referrals=referral_ledger_of(journal, today),
+        network=network(journal),
     )
 
 
@@ -226,6 +232,8 @@ class ContactPage:
     balance: queries.ReferralBalance | None
     follow_ups: tuple[queries.DueFollowUp, ...]  # open ones, most urgent first
     opportunities: tuple[OpportunityRow, ...]
+    ledger: PartnerLedger | None = None  # referrals both ways and the business they brought
+    origin: Origin | None = None  # the chain of people that brought them, if any
 
 
 def contact_page(facts: Facts, contact: Contact) -> ContactPage:
@@ -238,4 +246,22 @@ def contact_page(facts: Facts, contact: Contact) -> ContactPage:
         balance=facts.balances.get(contact.slug),
         follow_ups=tuple(facts.follow_ups.get(contact.slug, [])),
         opportunities=tuple(_opportunity_row(facts.journal, o) for o in contact.opportunities),
+        ledger=facts.referrals.partner(contact.slug),
+        origin=facts.network.origins.get(contact.slug),
     )
+
+
+def referrals(facts: Facts) -> ReferralLedger:
+    return facts.referrals
+
+
+@dataclass(frozen=True)
+class NetworkPage:
+    network: Network
+    trees: int  # how many separate trees the outline holds
+    people: int  # how many people the outline holds
+
+
+def network_page(facts: Facts) -> NetworkPage:
+    outline = facts.network.outline
+    return NetworkPage(facts.network, sum(1 for row in outline if row.depth == 0), len(outline))
