@@ -60,6 +60,7 @@ def kinds_of_page(site: Path) -> list[str]:
         *sorted(p.relative_to(site).as_posix() for p in chosen),
         *(p.relative_to(site).as_posix() for p in (*months[-1:], *sources[:1])),
     ]
+    pages += [p for p in ("referrals.html", "network.html") if (site / p).exists()]
     if (site / "file-format.html").exists():
         pages.append("file-format.html")
     return pages

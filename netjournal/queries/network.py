@@ -128,8 +128,32 @@ def network(journal: Journal, top: int = TOP_CONNECTORS) -> Network:
                 key=lambda c: (-c.value_won, journal.name_of(c.person)),
             )[:top]
         ),
-        origins=MappingProxyType({slug: origin(journal, slug) for slug in parents}),
+        origins=MappingProxyType(_origins(journal, parents)),
     )
+
+
+def _origins(journal: Journal, parents: Mapping[str, tuple[str, str]]) -> dict[str, Origin]:
+    """`origin` of everyone with a parent, each chain built on its parent's (linear, not
+    one walk to the root per person), except in and below a circle, which walk on their own."""
+    found: dict[str, Origin] = {}
+    for slug in parents:
+        path: list[str] = []  # walked up from `slug`, origins not known yet
+        walked: set[str] = set()
+        current = slug
+        while current in parents and current not in found and current not in walked:
+            path.append(current)
+            walked.add(current)
+            current = parents[current][0]
+        above = found.get(current)
+        if current in walked or (above is not None and above.circular):
+            found.update((s, origin(journal, s)) for s in path)
+            continue
+        steps = above.steps if above is not None else ()
+        for person in reversed(path):
+            by, how = parents[person]
+            steps = (*steps, Step(by, person, how))
+            found[person] = Origin(steps)
+    return found
 
 
 def _grow(
