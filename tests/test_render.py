@@ -95,6 +95,8 @@ def test_pages_link_contacts_and_entries_by_relative_paths(journal_of):
         "contacts/index.md",
         "journal/index.md",
         "sources/index.md",
+        "referrals.md",
+        "network.md",
         "contacts/jane.md",
         "journal/2026-11.md",
         *(
