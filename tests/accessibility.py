@@ -61,6 +61,7 @@ def kinds_of_page(site: Path) -> list[str]:
         *(p.relative_to(site).as_posix() for p in (*months[-1:], *sources[:1])),
     ]
     pages += [page for page in ("needs.html", "events.html") if (site / page).exists()]
+    pages += [p for p in ("referrals.html", "network.html") if (site / p).exists()]
     if (site / "file-format.html").exists():
         pages.append("file-format.html")
     return pages

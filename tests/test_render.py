@@ -97,6 +97,8 @@ def test_pages_link_contacts_and_entries_by_relative_paths(journal_of):
         "sources/index.md",
         "needs.md",
         "events.md",
+        "referrals.md",
+        "network.md",
         "contacts/jane.md",
         "journal/2026-11.md",
         *(

@@ -30,6 +30,7 @@ from netjournal.render.escape import (
     page_title,
     sanitised_html,
 )
+from netjournal.render.picture import forest_picture
 from netjournal.render.sanitize import NoteRenderer
 
 DASHBOARD = "index.md"
@@ -37,6 +38,8 @@ FOLLOW_UPS = "follow-ups.md"
 CONTACTS = "contacts/index.md"
 JOURNAL = "journal/index.md"
 SOURCES = "sources/index.md"
+REFERRALS = "referrals.md"  # linked from the dashboard's "More" list, not in the nav
+NETWORK = "network.md"
 INDEX_PAGES = {
     DASHBOARD: "Dashboard",
     FOLLOW_UPS: "Follow-ups",
@@ -132,6 +135,8 @@ def render_site(
         SOURCES: render("sources.md.j2", SOURCES, "Sources", views.sources(facts)),
         rooms.NEEDS: render("needs.md.j2", rooms.NEEDS, "Needs board", rooms.needs(facts)),
         rooms.EVENTS: render("events.md.j2", rooms.EVENTS, "Events", rooms.events(facts)),
+        REFERRALS: render("referrals.md.j2", REFERRALS, "Referrals", views.referrals(facts)),
+        NETWORK: render("network.md.j2", NETWORK, "Who brought whom", views.network_page(facts)),
     }
     for summary in facts.sources:
         uri = source_uri(summary.source)
@@ -221,12 +226,26 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         anchor=lambda slug: heading_id(anchors[slug]),
         contacts=contacts,
         or_none=or_none,
+        outline_indent=lambda depth: Safe("    " * depth),  # nests a Markdown list
+        forest_picture=lambda outline, trees, people: forest_picture(
+            outline, journal, forest_summary(trees, people)
+        ),
     )
 
     env.globals.update(
         Happening=Happening, Direction=Direction, meanings=SOURCE_MEANINGS, pages=INDEX_PAGES
     )
+    env.globals["journal_contacts"] = journal.contacts
     return env
+
+
+def forest_summary(trees: int, people: int) -> str:
+    """The who-brought-whom picture in words, its text alternative."""
+    return (
+        f"{people} people in {trees} {'tree' if trees == 1 else 'trees'}: each line joins a "
+        "person to the one who brought them, solid for a referral, dashed for an "
+        "introduction. The list below says the same in words."
+    )
 
 
 def or_none(value: Any) -> Any:

@@ -123,3 +123,13 @@ def page_title(text: str) -> str:
         " ".join(text.split()).replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
     )
     return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n---\n\n"
+
+
+def xml_text(value: Any) -> str:
+    """`value` escaped for the text of an inline SVG (or HTML) element."""
+    return str(Markup.escape(str(value)))
+
+
+def drawn_svg(svg: str) -> Markup:
+    """An SVG that render.picture made from numbers and `xml_text`, printed as it is."""
+    return Markup(svg)

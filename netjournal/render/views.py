@@ -14,6 +14,8 @@ from typing import Generic, TypeVar
 from netjournal import queries
 from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity
 from netjournal.queries.agenda import SOON_DAYS
+from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_ledger_of
+from netjournal.queries.network import Network, Origin, network
 from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
 
 T = TypeVar("T")
@@ -67,6 +69,8 @@ class Facts:
     balances: dict[str, queries.ReferralBalance]
     overdue: frozenset[FollowUp]
     plans: dict[str, tuple[JournalEntry, ...]]  # each contact's entries after today
+    referrals: ReferralLedger  # the referral ledger page and each contact's ledger line
+    network: Network  # who brought whom
 
 
 def facts(journal: Journal, today: date) -> Facts:
@@ -86,6 +90,8 @@ def facts(journal: Journal, today: date) -> Facts:
         balances={balance.contact: balance for balance in ledger},
         overdue=frozenset(item.follow_up for item in agenda.overdue),
         plans=plans_by_contact(journal, today),
+        referrals=referral_ledger_of(journal, today),
+        network=network(journal),
     )
 
 
@@ -234,6 +240,8 @@ class ContactPage:
     opportunities: tuple[OpportunityRow, ...]
     coming_up: tuple[JournalEntry, ...]  # plans with them, soonest first
     before: BeforeYouMeet
+    ledger: PartnerLedger | None = None  # referrals both ways and the business they brought
+    origin: Origin | None = None  # the chain of people that brought them, if any
 
 
 def contact_page(facts: Facts, contact: Contact) -> ContactPage:
@@ -256,4 +264,22 @@ def contact_page(facts: Facts, contact: Contact) -> ContactPage:
         opportunities=tuple(_opportunity_row(facts.journal, o) for o in contact.opportunities),
         coming_up=coming_up,
         before=before_you_meet(facts.journal, contact, facts.today, follow_ups),
+        ledger=facts.referrals.partner(contact.slug),
+        origin=facts.network.origins.get(contact.slug),
     )
+
+
+def referrals(facts: Facts) -> ReferralLedger:
+    return facts.referrals
+
+
+@dataclass(frozen=True)
+class NetworkPage:
+    network: Network
+    trees: int  # how many separate trees the outline holds
+    people: int  # how many people the outline holds
+
+
+def network_page(facts: Facts) -> NetworkPage:
+    outline = facts.network.outline
+    return NetworkPage(facts.network, sum(1 for row in outline if row.depth == 0), len(outline))
