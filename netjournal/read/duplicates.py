@@ -119,7 +119,7 @@ def _pairs(contacts: Mapping[str, Contact]) -> list[tuple[str, str, _Shared]]:
             groups[("name", name)].append((slug, _Shared("name", 0, shown)))
     found = []
     for (kind, _), members in groups.items():
-        for i, (first, first_item) in enumerate(members):
+        for i, (first, _) in enumerate(members):
             for second, item in members[i + 1 :]:
                 if kind == "phone" and not _same_phones(contacts, first, second, item):
                     continue

@@ -12,8 +12,10 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from netjournal import queries
-from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity
+from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity, Stage
 from netjournal.queries.agenda import SOON_DAYS
+from netjournal.queries.birthdays import BIRTHDAY_DAYS, UpcomingBirthday, upcoming_birthdays
+from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -48,6 +50,7 @@ class ContactRow:
     touches: int
     last_touch: date | None
     brought_by: str | None
+    stage: ContactStage
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,14 @@ class Facts:
     follow_ups: dict[str, list[queries.DueFollowUp]]
     balances: dict[str, queries.ReferralBalance]
     overdue: frozenset[FollowUp]
+    stages: dict[str, ContactStage]
+    birthdays: tuple[UpcomingBirthday, ...]
+    credibility_touches: int  # after how many touches a relationship is at credibility
 
 
-def facts(journal: Journal, today: date) -> Facts:
+def facts(
+    journal: Journal, today: date, credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES
+) -> Facts:
     """Everything the pages need to know about `journal` as of `today`."""
     agenda = queries.follow_up_agenda(journal, today)
     ledger = queries.referral_ledger(journal)
@@ -83,6 +91,9 @@ def facts(journal: Journal, today: date) -> Facts:
         follow_ups=queries.follow_ups_by_contact(journal, agenda),
         balances={balance.contact: balance for balance in ledger},
         overdue=frozenset(item.follow_up for item in agenda.overdue),
+        stages=stages(journal, today, credibility_touches),
+        birthdays=tuple(upcoming_birthdays(journal, today)),
+        credibility_touches=credibility_touches,
     )
 
 
@@ -100,6 +111,8 @@ class Dashboard:
     sources: list[queries.SourceSummary]
     referrals_given: int
     referrals_received: int
+    birthdays: tuple[UpcomingBirthday, ...]
+    birthday_days: int
     calendar_feed: str | None = None  # the site's calendar feed, when it publishes one
 
 
@@ -118,6 +131,8 @@ def dashboard(facts: Facts, calendar_feed: str | None = None) -> Dashboard:
         sources=facts.sources,
         referrals_given=given,
         referrals_received=received,
+        birthdays=facts.birthdays,
+        birthday_days=BIRTHDAY_DAYS,
         calendar_feed=calendar_feed,
     )
 
@@ -128,25 +143,41 @@ class FollowUps:
     agenda: queries.FollowUpAgenda
     cadence: queries.CadenceReport
     soon_days: int
+    birthdays: tuple[UpcomingBirthday, ...]
+    birthday_days: int
 
 
 def follow_ups(facts: Facts) -> FollowUps:
-    return FollowUps(facts.today, facts.agenda, facts.cadence, SOON_DAYS)
+    return FollowUps(
+        facts.today, facts.agenda, facts.cadence, SOON_DAYS, facts.birthdays, BIRTHDAY_DAYS
+    )
 
 
 @dataclass(frozen=True)
 class Contacts:
     rows: tuple[ContactRow, ...]  # by name
+    stages: dict[Stage, tuple[Contact, ...]]  # every stage, its contacts by name
+    credibility_touches: int
 
 
 def contacts(facts: Facts) -> Contacts:
     people = sorted(facts.journal.contacts.values(), key=lambda c: c.name)
-    return Contacts(tuple(_contact_row(facts, contact) for contact in people))
+    return Contacts(
+        tuple(_contact_row(facts, contact) for contact in people),
+        by_stage(people, facts.stages),
+        facts.credibility_touches,
+    )
 
 
 def _contact_row(facts: Facts, contact: Contact) -> ContactRow:
     touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
-    return ContactRow(contact, touched.count, touched.last, queries.brought_by(contact))
+    return ContactRow(
+        contact,
+        touched.count,
+        touched.last,
+        queries.brought_by(contact),
+        facts.stages[contact.slug],
+    )
 
 
 @dataclass(frozen=True)
@@ -226,6 +257,7 @@ class ContactPage:
     balance: queries.ReferralBalance | None
     follow_ups: tuple[queries.DueFollowUp, ...]  # open ones, most urgent first
     opportunities: tuple[OpportunityRow, ...]
+    stage: ContactStage
 
 
 def contact_page(facts: Facts, contact: Contact) -> ContactPage:
@@ -238,4 +270,5 @@ def contact_page(facts: Facts, contact: Contact) -> ContactPage:
         balance=facts.balances.get(contact.slug),
         follow_ups=tuple(facts.follow_ups.get(contact.slug, [])),
         opportunities=tuple(_opportunity_row(facts.journal, o) for o in contact.opportunities),
+        stage=facts.stages[contact.slug],
     )
