@@ -13,6 +13,7 @@ from netjournal.options import OptionsError, read_options
 from netjournal.queries.stage import stages
 from netjournal.read.journal import read_texts
 from netjournal.render import render_site
+from netjournal.site import generate
 
 
 def meetings(slug: str, count: int, *, start: int = 1) -> dict[str, str]:
@@ -178,3 +179,19 @@ def test_a_build_uses_the_credibility_touches_of_mkdocs_yml(tmp_path, build_site
     site = build_site(config=textwrap.dedent(config))
     page = (site / "contacts/four.html").read_text("utf-8")
     assert "credibility</a> — 4 touches so far" in page
+
+
+def test_a_public_build_shows_no_private_contact_by_stage(tmp_path):
+    (tmp_path / "contacts").mkdir()
+    (tmp_path / "journal").mkdir()
+    (tmp_path / "contacts/ann.md").write_text(person("Ann Public"), "utf-8")
+    (tmp_path / "contacts/zed.md").write_text(person("Zed Hidden", "private: true\n"), "utf-8")
+    (tmp_path / "journal/2026-11-01-r.md").write_text(
+        "---\ndate: 2026-11-01\nreferrals:\n  - {given_to: zed, prospect: Someone}\n---\n",
+        "utf-8",
+    )
+    site = generate(tmp_path, tmp_path / "contacts", tmp_path / "journal", TODAY, public=True)
+    page = site.pages["contacts/index.md"]
+    assert "Zed" not in page and "zed" not in page
+    assert "[Visibility \\(1\\)](index.md#stage-visibility)" in page
+    assert "[Profitability \\(0\\)](index.md#stage-profitability)" in page
