@@ -96,3 +96,26 @@ def test_check_prints_the_warning_and_still_passes(tmp_path, monkeypatch):
         "contacts/ann.md: both have the phone number (555) 0100;"
     )
     assert "0 errors, 1 warning (2 contacts, 0 entries read)" in result.output
+
+
+def test_namesakes_with_different_emails_or_profiles_are_two_people():
+    """As `netjournal import` decides: another email or profile means another person."""
+    assert (
+        warnings_of(
+            {
+                "contacts/john-smith.md": "---\nname: John Smith\nemail: john@acme.example\n---\n",
+                "contacts/john-smith-2.md": "---\nname: John Smith\nemail: js@globex.example\n"
+                "---\n",
+                "contacts/jon-a.md": "---\nname: Jon A\nurl: https://ex.org/in/a\n---\n",
+                "contacts/jon-a-2.md": "---\nname: Jon A\nurl: https://ex.org/in/b\n---\n",
+            }
+        )
+        == []
+    )
+    [found] = warnings_of(
+        {
+            "contacts/ada.md": "---\nname: Ada\nemail: ada@x.org\n---\n",
+            "contacts/ada-2.md": "---\nname: Ada\n---\n",  # nothing tells them apart
+        }
+    )
+    assert found.startswith("contacts/ada-2.md:2: NJ116 name: Ada may be the same person")

@@ -1,7 +1,9 @@
 """Two contact files that look like one person: a shared email or phone, or the same name.
 
 A warning, not an error: namesakes are real (two people called Li Wei), and a shared office
-phone is common. It names both files, so the user can merge them or leave them be.
+phone is common. It names both files, so the user can merge them or leave them be. Namesakes
+with different emails or different web addresses are two people, as `netjournal import`
+decides, and get no warning for their name.
 """
 
 from __future__ import annotations
@@ -123,6 +125,8 @@ def _pairs(contacts: Mapping[str, Contact]) -> list[tuple[str, str, _Shared]]:
             for second, item in members[i + 1 :]:
                 if kind == "phone" and not _same_phones(contacts, first, second, item):
                     continue
+                if kind == "name" and _told_apart(contacts[first], contacts[second]):
+                    continue
                 if kind == "name":
                     both = (contacts[first].name, contacts[second].name)
                     item = _Shared("name", 0, _names_shown(*both))
@@ -134,6 +138,16 @@ def _same_phones(contacts: Mapping[str, Contact], first: str, second: str, item:
     """Whether `item`, a phone of `second`, is one of `first`'s numbers (not only its ending)."""
     phone = contacts[second].phones[item.index]
     return any(same_phone(phone, other) for other in contacts[first].phones)
+
+
+def _told_apart(one: Contact, other: Contact) -> bool:
+    """Whether namesakes are shown to be two people: each has an email, or each a web
+    address, and they share none (as `netjournal import` decides it)."""
+    for mine, theirs in ((one.emails, other.emails), (one.urls, other.urls)):
+        folded = {value.strip().casefold().rstrip("/") for value in mine}
+        if mine and theirs and not folded & {v.strip().casefold().rstrip("/") for v in theirs}:
+            return True
+    return False
 
 
 def _names_shown(first: str, second: str) -> str:
