@@ -62,6 +62,8 @@ CODES = _codes(
     ("NJ110", E, "unknown status"),
     ("NJ111", W, "a contact refers to itself"),
     ("NJ112", W, "introductions form a cycle"),
+    ("NJ115", E, "unknown stage"),
+    ("NJ116", W, "two contacts look like the same person"),
     # A public build
     ("NJ120", E, "a public build cannot read whether a record is private"),
     ("NJ121", E, "a public contact is named after a private one"),

@@ -40,6 +40,14 @@ class Direction(enum.Enum):
     RECEIVED = "received"
 
 
+class Stage(enum.Enum):
+    """How far a relationship has come (the VCP process): known, trusted, or doing business."""
+
+    VISIBILITY = "visibility"
+    CREDIBILITY = "credibility"
+    PROFITABILITY = "profitability"
+
+
 class Unit(enum.Enum):
     DAYS = "d"
     WEEKS = "w"
@@ -189,6 +197,7 @@ class Contact:
     birthday: Birthday | None = None
     needs: tuple[str, ...] = ()
     offers: tuple[str, ...] = ()
+    stage: Stage | None = None  # as the file sets it; None: derived from the record
     private: bool = False
     body: str = ""
 

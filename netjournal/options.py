@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from netjournal.diagnostics import did_you_mean
 from netjournal.queries.privacy import PUBLIC_FIELDS
+from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.files import MAX_FILE_BYTES
 from netjournal.read.values import BadValue, parse_date
 
@@ -31,7 +32,9 @@ TODAY_VARIABLE = "NETJOURNAL_TODAY"
 PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 OPTION_NAMES = (
     *("contacts", "journal", "today", "public", "public_fields", "offline", "raw_html"),
+    "credibility_touches",
 )
+MAX_CREDIBILITY_TOUCHES = 1000  # touches to reach credibility: more than this is a typo
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "bool", "null", "int", "float", "seq"))
@@ -57,6 +60,7 @@ class JournalOptions:
     offline: bool = True
     raw_html: bool = False  # notes' HTML kept as written: for a journal only you write
     docs_dir: str = "docs"  # mkdocs.yml's own docs_dir: the user's pages, checked in public
+    credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES
 
     @property
     def docs(self) -> Path:
@@ -308,6 +312,20 @@ def _checked(
         flag("offline", True),
         flag("raw_html", False),
         docs_dir,
+        _credibility_touches(raw.get("credibility_touches"), where("credibility_touches")),
+    )
+
+
+def _credibility_touches(value: object, where: str) -> int:
+    """A whole number of touches from 1 to MAX_CREDIBILITY_TOUCHES (YAML's text or MkDocs' int)."""
+    if value is None:
+        return DEFAULT_CREDIBILITY_TOUCHES
+    text = str(value).strip() if not isinstance(value, bool) else ""
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_CREDIBILITY_TOUCHES:
+        return int(text)
+    raise OptionsError(
+        f"{where}: netjournal option 'credibility_touches' is a whole number of touches from 1 "
+        f"to {MAX_CREDIBILITY_TOUCHES}, like 5, not {value!r}"
     )
 
 

@@ -11,6 +11,7 @@ from netjournal.diagnostics import JournalError, Problem
 from netjournal.exchange.ics import calendar_text
 from netjournal.queries.calendar import calendar_items
 from netjournal.queries.privacy import public_view
+from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.journal import read_journal
 from netjournal.render import render_site
 from netjournal.render.sanitize import NoteRenderer
@@ -41,13 +42,15 @@ def generate(
     public_fields: Collection[str] = (),
     docs: Path | None = None,
     notes: NoteRenderer | None = None,
+    credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
     A public site leaves out private records, every mention of them, and the personal
     fields `public_fields` does not list; it is refused (errors) when that cannot be done,
     e.g. when a page of `docs` names a private contact. `notes` renders
-    the notes (sanitised by default).
+    the notes (sanitised by default). `credibility_touches` is the touches after which a
+    relationship is at credibility.
 
     A private site publishes the calendar feed at CALENDAR_FEED, and its dashboard links
     it; a public one publishes no feed: follow-ups, plans and birthdays are reminders for
@@ -59,12 +62,18 @@ def generate(
         raise JournalError(result.problems)
     if public:
         visible = public_view(result.journal, public_fields)
-        pages = render_site(visible, today, notes)
+        pages = render_site(visible, today, notes, credibility_touches=credibility_touches)
         return GeneratedSite(
             pages, result.warnings, {}, len(visible.contacts), len(visible.entries)
         )
     everything = result.journal
     feed = calendar_text(calendar_items(everything, today), today)
-    pages = render_site(everything, today, notes, calendar_feed=CALENDAR_FEED)
+    pages = render_site(
+        everything,
+        today,
+        notes,
+        calendar_feed=CALENDAR_FEED,
+        credibility_touches=credibility_touches,
+    )
     count = (len(everything.contacts), len(everything.entries))
     return GeneratedSite(pages, result.warnings, {CALENDAR_FEED: feed}, *count)

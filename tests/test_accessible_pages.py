@@ -45,7 +45,7 @@ def test_a_cell_with_nothing_to_show_reads_none(journal_of):
     row = _rows(render_site(journal, TODAY)["contacts/index.md"], "| Name |")[0]
     # Company, relationship, source and last touch: nothing recorded, so a dash read as "none".
     assert row[1:4] == [str(NOTHING)] * 3
-    assert row[5] == str(NOTHING)
+    assert row[6] == str(NOTHING)  # after the stage and the touches
     assert 'aria-hidden="true">—<' in NOTHING and ">none<" in NOTHING
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from netjournal.model import Contact, ContactRef, EntryRef, FollowUp, Journal, Person, Text
 from netjournal.queries import CadenceReport, DueFollowUp, FollowUpAgenda
+from netjournal.queries.birthdays import BIRTHDAY_DAYS, readable_day, upcoming_birthdays
 from netjournal.queries.follow_up_ids import follow_up_ids, origin_paths
 
 
@@ -51,6 +52,16 @@ def due_json(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: Cad
         "never_touched": [
             {"contact": c.slug, "name": c.name, "cadence": c.cadence.text if c.cadence else None}
             for c in cadence.never_touched
+        ],
+        "birthdays": [
+            {
+                "contact": b.contact.slug,
+                "name": b.contact.name,
+                "day": b.day.isoformat(),
+                "in_days": b.in_days,
+                "age": b.age,
+            }
+            for b in upcoming_birthdays(journal, today)
         ],
     }
     return json.dumps(report, indent=2, ensure_ascii=False)
@@ -100,6 +111,14 @@ def due_text(
     section(
         "With a cadence, never touched",
         [f"  {c.name} ({_every(c)})" for c in cadence.never_touched],
+    )
+    section(
+        f"Birthdays in the next {BIRTHDAY_DAYS} days",
+        [
+            f"  {b.when:>10}  {readable_day(b.day)}  {b.contact.name}"
+            + (f", turns {b.age}" if b.age else "")
+            for b in upcoming_birthdays(journal, today)
+        ],
     )
     return "\n".join(lines)
 

@@ -28,6 +28,7 @@ from netjournal.options import (
 )
 from netjournal.plugin import accessible, offline
 from netjournal.queries.privacy import PUBLIC_FIELDS
+from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.render import INDEX_PAGES
 from netjournal.render.sanitize import NoteRenderer
 from netjournal.site import GeneratedSite, generate
@@ -58,6 +59,9 @@ class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     public_fields = c.ListOfItems(c.Choice(PUBLIC_FIELDS), default=[])
     today = c.Optional(c.Type((str, date)))  # a YAML date, or text checked in on_config
     raw_html = c.Type(bool, default=False)  # trust the notes' HTML: for a one-author journal
+    credibility_touches = c.Type(
+        int, default=DEFAULT_CREDIBILITY_TOUCHES
+    )  # touches to reach credibility (VCP stage)
 
 
 class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped-call]
@@ -117,6 +121,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 public=self.public,
                 public_fields=self.options.public_fields,
                 docs=Path(config.docs_dir),
+                credibility_touches=self.options.credibility_touches,
                 notes=NoteRenderer(
                     config.markdown_extensions, config.mdx_configs, raw_html=self.options.raw_html
                 ),

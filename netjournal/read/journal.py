@@ -17,6 +17,7 @@ from netjournal.model import Contact, Journal, JournalEntry
 from netjournal.queries.privacy import private_mentions, unpublishable_contacts
 from netjournal.read import records
 from netjournal.read.docs_folder import docs_problems
+from netjournal.read.duplicates import duplicate_contacts, key_places
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
 from netjournal.read.front_matter import Document, FrontMatterError, parse
 from netjournal.read.html_balance import unbalanced_html
@@ -134,6 +135,7 @@ def _records(
     introducers: dict[str, tuple[int, int]] = {}
     names: dict[str, tuple[int, int]] = {}
     referrers: dict[str, tuple[int, int]] = {}
+    alike: dict[str, dict[str, tuple[int, int]]] = {}
     for file in contact_files:
         document = _document(file, text_of(file), problems)
         if document is not None:
@@ -151,6 +153,7 @@ def _records(
                 introducers[contact.slug] = document.place(("introduced_by",))
                 names[contact.slug] = document.place(("name",))
                 referrers[contact.slug] = document.place(("referred_by",))
+                alike[contact.slug] = key_places(document, contact)
     entries: list[JournalEntry] = []
     for file in entry_files:
         document = _document(file, text_of(file), problems)
@@ -162,6 +165,7 @@ def _records(
                 entries.append(entry)
     problems.extend(records.check_introducers(people, introducers))
     problems.extend(records.check_referrers(people, referrers))
+    problems.extend(duplicate_contacts(people, alike))
 
     entries.sort(key=lambda e: (e.date, e.time.time() if e.time else time.min, e.slug))
     read = Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries))

@@ -27,6 +27,7 @@ from netjournal.read.values import (
     parse_datetime,
     parse_flag,
     parse_source,
+    parse_stage,
     parse_text,
 )
 
@@ -97,6 +98,7 @@ CONTACT_FORMAT = (
     Key("birthday", _parsed(parse_birthday)),
     Key("needs", _texts),
     Key("offers", _texts),
+    Key("stage", _parsed(parse_stage)),
     Key("private", _flag),
 )
 ENTRY_FORMAT = (

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from netjournal.diagnostics import did_you_mean
-from netjournal.model import Birthday, Cadence, Source, Status, Unit
+from netjournal.model import Birthday, Cadence, Source, Stage, Status, Unit
 from netjournal.read.date_hints import date_hint
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # outside this, a year is a typo (and date maths overflow)
@@ -165,6 +165,20 @@ def parse_source(value: Any) -> Source:
         "NJ103",
         f"unknown source {quoted(value)}{did_you_mean(text, choices)}: use one of "
         + ", ".join(choices),
+    )
+
+
+def parse_stage(value: Any) -> Stage:
+    """A contact's VCP stage as the file sets it: visibility, credibility or profitability."""
+    text = str(value).strip().lower()
+    for stage in Stage:
+        if text == stage.value:
+            return stage
+    choices = [stage.value for stage in Stage]
+    raise BadValue(
+        "NJ115",
+        f"unknown stage {quoted(value)}{did_you_mean(text, choices)}: use "
+        "visibility, credibility or profitability, or remove the line to have it derived",
     )
 
 

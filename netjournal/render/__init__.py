@@ -15,6 +15,8 @@ from jinja2.runtime import Context
 
 from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
 from netjournal.queries import Happening
+from netjournal.queries.birthdays import readable_day
+from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.render import rooms, views
 from netjournal.render.escape import (
     EMPTY,
@@ -111,14 +113,16 @@ def render_site(
     notes: NoteRenderer | None = None,
     *,
     calendar_feed: str | None = None,
+    credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
 ) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs.
 
     `notes` renders the notes with the site's Markdown extensions (by default the ones the
     plugin adds), sanitised unless it was made with `raw_html`. `calendar_feed`, the path
     of the site's calendar feed if it publishes one, is linked from the dashboard.
+    `credibility_touches` is the touches after which a relationship is at credibility.
     """
-    facts = views.facts(journal, today)
+    facts = views.facts(journal, today, credibility_touches)
     env = _environment(journal, notes or NoteRenderer())
 
     def render(template: str, uri: str, title: str, view: object) -> str:
@@ -230,6 +234,8 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         forest_picture=lambda outline, trees, people: forest_picture(
             outline, journal, forest_summary(trees, people)
         ),
+        readable_day=readable_day,
+        heading_id=heading_id,
     )
 
     env.globals.update(

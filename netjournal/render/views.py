@@ -12,11 +12,13 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from netjournal import queries
-from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity
+from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity, Stage
 from netjournal.queries.agenda import SOON_DAYS
+from netjournal.queries.birthdays import BIRTHDAY_DAYS, UpcomingBirthday, upcoming_birthdays
 from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_ledger_of
 from netjournal.queries.network import Network, Origin, network
 from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
+from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -51,6 +53,7 @@ class ContactRow:
     touches: int
     last_touch: date | None
     brought_by: str | None
+    stage: ContactStage
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,14 @@ class Facts:
     plans: dict[str, tuple[JournalEntry, ...]]  # each contact's entries after today
     referrals: ReferralLedger  # the referral ledger page and each contact's ledger line
     network: Network  # who brought whom
+    stages: dict[str, ContactStage]
+    birthdays: tuple[UpcomingBirthday, ...]
+    credibility_touches: int  # after how many touches a relationship is at credibility
 
 
-def facts(journal: Journal, today: date) -> Facts:
+def facts(
+    journal: Journal, today: date, credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES
+) -> Facts:
     """Everything the pages need to know about `journal` as of `today`."""
     agenda = queries.follow_up_agenda(journal, today)
     ledger = queries.referral_ledger(journal)
@@ -92,6 +100,9 @@ def facts(journal: Journal, today: date) -> Facts:
         plans=plans_by_contact(journal, today),
         referrals=referral_ledger_of(journal, today),
         network=network(journal),
+        stages=stages(journal, today, credibility_touches),
+        birthdays=tuple(upcoming_birthdays(journal, today)),
+        credibility_touches=credibility_touches,
     )
 
 
@@ -110,6 +121,8 @@ class Dashboard:
     referrals_given: int
     referrals_received: int
     coming_up: Cut[JournalEntry]  # plans, soonest first
+    birthdays: tuple[UpcomingBirthday, ...]
+    birthday_days: int
     calendar_feed: str | None = None  # the site's calendar feed, when it publishes one
 
 
@@ -129,6 +142,8 @@ def dashboard(facts: Facts, calendar_feed: str | None = None) -> Dashboard:
         referrals_given=given,
         referrals_received=received,
         coming_up=cut(plans(facts.journal, facts.today), DASHBOARD_ROWS),
+        birthdays=facts.birthdays,
+        birthday_days=BIRTHDAY_DAYS,
         calendar_feed=calendar_feed,
     )
 
@@ -139,25 +154,41 @@ class FollowUps:
     agenda: queries.FollowUpAgenda
     cadence: queries.CadenceReport
     soon_days: int
+    birthdays: tuple[UpcomingBirthday, ...]
+    birthday_days: int
 
 
 def follow_ups(facts: Facts) -> FollowUps:
-    return FollowUps(facts.today, facts.agenda, facts.cadence, SOON_DAYS)
+    return FollowUps(
+        facts.today, facts.agenda, facts.cadence, SOON_DAYS, facts.birthdays, BIRTHDAY_DAYS
+    )
 
 
 @dataclass(frozen=True)
 class Contacts:
     rows: tuple[ContactRow, ...]  # by name
+    stages: dict[Stage, tuple[Contact, ...]]  # every stage, its contacts by name
+    credibility_touches: int
 
 
 def contacts(facts: Facts) -> Contacts:
     people = sorted(facts.journal.contacts.values(), key=lambda c: c.name)
-    return Contacts(tuple(_contact_row(facts, contact) for contact in people))
+    return Contacts(
+        tuple(_contact_row(facts, contact) for contact in people),
+        by_stage(people, facts.stages),
+        facts.credibility_touches,
+    )
 
 
 def _contact_row(facts: Facts, contact: Contact) -> ContactRow:
     touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
-    return ContactRow(contact, touched.count, touched.last, queries.brought_by(contact))
+    return ContactRow(
+        contact,
+        touched.count,
+        touched.last,
+        queries.brought_by(contact),
+        facts.stages[contact.slug],
+    )
 
 
 @dataclass(frozen=True)
@@ -240,6 +271,7 @@ class ContactPage:
     opportunities: tuple[OpportunityRow, ...]
     coming_up: tuple[JournalEntry, ...]  # plans with them, soonest first
     before: BeforeYouMeet
+    stage: ContactStage
     ledger: PartnerLedger | None = None  # referrals both ways and the business they brought
     origin: Origin | None = None  # the chain of people that brought them, if any
 
@@ -266,6 +298,7 @@ def contact_page(facts: Facts, contact: Contact) -> ContactPage:
         before=before_you_meet(facts.journal, contact, facts.today, follow_ups),
         ledger=facts.referrals.partner(contact.slug),
         origin=facts.network.origins.get(contact.slug),
+        stage=facts.stages[contact.slug],
     )
 
 
