@@ -19,6 +19,7 @@ from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_le
 from netjournal.queries.network import Network, Origin, network
 from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
+from netjournal.queries.strategy import StrategyBalance, strategy_balance
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -77,6 +78,7 @@ class Facts:
     stages: dict[str, ContactStage]
     birthdays: tuple[UpcomingBirthday, ...]
     credibility_touches: int  # after how many touches a relationship is at credibility
+    strategy: StrategyBalance  # time spent by kind next to business won by source
 
 
 def facts(
@@ -103,6 +105,7 @@ def facts(
         stages=stages(journal, today, credibility_touches),
         birthdays=tuple(upcoming_birthdays(journal, today)),
         credibility_touches=credibility_touches,
+        strategy=strategy_balance(journal, today),
     )
 
 
@@ -123,6 +126,7 @@ class Dashboard:
     coming_up: Cut[JournalEntry]  # plans, soonest first
     birthdays: tuple[UpcomingBirthday, ...]
     birthday_days: int
+    strategy: StrategyBalance
     calendar_feed: str | None = None  # the site's calendar feed, when it publishes one
 
 
@@ -144,6 +148,7 @@ def dashboard(facts: Facts, calendar_feed: str | None = None) -> Dashboard:
         coming_up=cut(plans(facts.journal, facts.today), DASHBOARD_ROWS),
         birthdays=facts.birthdays,
         birthday_days=BIRTHDAY_DAYS,
+        strategy=facts.strategy,
         calendar_feed=calendar_feed,
     )
 
@@ -234,10 +239,11 @@ def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
 class Sources:
     sources: list[queries.SourceSummary]
     ledger: list[queries.ReferralBalance]
+    strategy: StrategyBalance
 
 
 def sources(facts: Facts) -> Sources:
-    return Sources(facts.sources, facts.ledger)
+    return Sources(facts.sources, facts.ledger, facts.strategy)
 
 
 @dataclass(frozen=True)
