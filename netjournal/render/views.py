@@ -20,6 +20,7 @@ from netjournal.queries.network import Network, Origin, network
 from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
 from netjournal.queries.strategy import StrategyBalance, strategy_balance
+from netjournal.read.history import Change
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -280,9 +281,10 @@ class ContactPage:
     stage: ContactStage
     ledger: PartnerLedger | None = None  # referrals both ways and the business they brought
     origin: Origin | None = None  # the chain of people that brought them, if any
+    history: tuple[Change, ...] = ()  # recent git changes of their file, newest first
 
 
-def contact_page(facts: Facts, contact: Contact) -> ContactPage:
+def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = ()) -> ContactPage:
     touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
     coming_up = facts.plans.get(contact.slug, ())
     planned = [entry.date for entry in coming_up]
@@ -305,6 +307,7 @@ def contact_page(facts: Facts, contact: Contact) -> ContactPage:
         ledger=facts.referrals.partner(contact.slug),
         origin=facts.network.origins.get(contact.slug),
         stage=facts.stages[contact.slug],
+        history=history,
     )
 
 
