@@ -12,6 +12,7 @@ from netjournal.exchange.ics import calendar_text
 from netjournal.queries.calendar import calendar_items
 from netjournal.queries.privacy import public_view
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.read.history import contacts_history
 from netjournal.read.journal import read_journal
 from netjournal.render import render_site
 from netjournal.render.sanitize import NoteRenderer
@@ -43,6 +44,7 @@ def generate(
     docs: Path | None = None,
     notes: NoteRenderer | None = None,
     credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
+    git_history: bool = True,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
@@ -56,6 +58,11 @@ def generate(
     it; a public one publishes no feed: follow-ups, plans and birthdays are reminders for
     the journal's owner, and a feed is made to be fetched by apps and servers
     (`netjournal export ics --public` makes one on purpose).
+
+    When `root` is in a git repository and `git_history` is on, each contact page of a
+    private site lists its file's recent changes (one `git log` for the whole build). A
+    public site shows no history at all: commit subjects are free text that may name a
+    private contact, and when a file changed says more than a public page should.
     """
     result = read_journal(root, contacts, journal, public=public, docs=docs)
     if result.errors:
@@ -74,6 +81,7 @@ def generate(
         notes,
         calendar_feed=CALENDAR_FEED,
         credibility_touches=credibility_touches,
+        history=contacts_history(root, contacts) if git_history else None,
     )
     count = (len(everything.contacts), len(everything.entries))
     return GeneratedSite(pages, result.warnings, {CALENDAR_FEED: feed}, *count)

@@ -17,6 +17,7 @@ from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEn
 from netjournal.queries import Happening
 from netjournal.queries.birthdays import readable_day
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.read.history import FileHistory
 from netjournal.render import rooms, views
 from netjournal.render.escape import (
     EMPTY,
@@ -114,6 +115,7 @@ def render_site(
     *,
     calendar_feed: str | None = None,
     credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
+    history: FileHistory | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs.
 
@@ -121,6 +123,7 @@ def render_site(
     plugin adds), sanitised unless it was made with `raw_html`. `calendar_feed`, the path
     of the site's calendar feed if it publishes one, is linked from the dashboard.
     `credibility_touches` is the touches after which a relationship is at credibility.
+    `history`, each contact file's recent git changes by path, is listed on its page.
     """
     facts = views.facts(journal, today, credibility_touches)
     env = _environment(journal, notes or NoteRenderer())
@@ -152,7 +155,8 @@ def render_site(
         )
     for contact in journal.contacts.values():
         uri = contact_uri(contact.slug)
-        pages[uri] = render("contact.md.j2", uri, contact.name, views.contact_page(facts, contact))
+        view = views.contact_page(facts, contact, (history or {}).get(contact.path, ()))
+        pages[uri] = render("contact.md.j2", uri, contact.name, view)
     return pages
 
 

@@ -19,6 +19,8 @@ from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_le
 from netjournal.queries.network import Network, Origin, network
 from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
+from netjournal.queries.strategy import StrategyBalance, strategy_balance
+from netjournal.read.history import Change
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -77,6 +79,7 @@ class Facts:
     stages: dict[str, ContactStage]
     birthdays: tuple[UpcomingBirthday, ...]
     credibility_touches: int  # after how many touches a relationship is at credibility
+    strategy: StrategyBalance  # time spent by kind next to business won by source
 
 
 def facts(
@@ -103,6 +106,7 @@ def facts(
         stages=stages(journal, today, credibility_touches),
         birthdays=tuple(upcoming_birthdays(journal, today)),
         credibility_touches=credibility_touches,
+        strategy=strategy_balance(journal, today),
     )
 
 
@@ -123,6 +127,7 @@ class Dashboard:
     coming_up: Cut[JournalEntry]  # plans, soonest first
     birthdays: tuple[UpcomingBirthday, ...]
     birthday_days: int
+    strategy: StrategyBalance
     calendar_feed: str | None = None  # the site's calendar feed, when it publishes one
 
 
@@ -144,6 +149,7 @@ def dashboard(facts: Facts, calendar_feed: str | None = None) -> Dashboard:
         coming_up=cut(plans(facts.journal, facts.today), DASHBOARD_ROWS),
         birthdays=facts.birthdays,
         birthday_days=BIRTHDAY_DAYS,
+        strategy=facts.strategy,
         calendar_feed=calendar_feed,
     )
 
@@ -234,10 +240,11 @@ def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
 class Sources:
     sources: list[queries.SourceSummary]
     ledger: list[queries.ReferralBalance]
+    strategy: StrategyBalance
 
 
 def sources(facts: Facts) -> Sources:
-    return Sources(facts.sources, facts.ledger)
+    return Sources(facts.sources, facts.ledger, facts.strategy)
 
 
 @dataclass(frozen=True)
@@ -274,9 +281,10 @@ class ContactPage:
     stage: ContactStage
     ledger: PartnerLedger | None = None  # referrals both ways and the business they brought
     origin: Origin | None = None  # the chain of people that brought them, if any
+    history: tuple[Change, ...] = ()  # recent git changes of their file, newest first
 
 
-def contact_page(facts: Facts, contact: Contact) -> ContactPage:
+def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = ()) -> ContactPage:
     touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
     coming_up = facts.plans.get(contact.slug, ())
     planned = [entry.date for entry in coming_up]
@@ -299,6 +307,7 @@ def contact_page(facts: Facts, contact: Contact) -> ContactPage:
         ledger=facts.referrals.partner(contact.slug),
         origin=facts.network.origins.get(contact.slug),
         stage=facts.stages[contact.slug],
+        history=history,
     )
 
 
