@@ -40,7 +40,10 @@ def test_dashboard_to_contact_to_journal_entry(page):
     assert heading(page.locator("article h1")) == name
     assert page.get_by_role("heading", name="Timeline").is_visible()
 
-    timeline_entry = page.locator("article ul").last.locator("a[href*='journal/']").first
+    timeline = page.locator(
+        "xpath=//article//h2[starts-with(normalize-space(.), 'Timeline')]/following-sibling::ul[1]"
+    )  # the list under the Timeline heading (the file history may follow it)
+    timeline_entry = timeline.locator("a[href*='journal/']").first
     title = timeline_entry.inner_text()
     timeline_entry.click()
     page.wait_for_url(re.compile(r"/journal/\d{4}-\d{2}\.html#[\w-]+$"))
