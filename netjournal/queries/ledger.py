@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from netjournal.model import ContactRef, Direction, Journal, JournalEntry, Referral, Status
-from netjournal.queries.sources import opportunity_referrer
+from netjournal.queries.sources import opportunity_referrer, referral_ledger
 
 # The kinds of entry that are a one-to-one, compared in lower case without spaces, hyphens,
 # dots or colons: `one-to-one`, `One to one`, `1-2-1`, `121`, `1:1`, `1-to-1`, `one-on-one`.
@@ -102,18 +102,20 @@ def is_one_to_one(entry: JournalEntry) -> bool:
 
 def referral_ledger_of(journal: Journal, today: date) -> ReferralLedger:
     """The whole ledger as of `today`: one-to-ones dated after today are plans, not held."""
-    given: dict[str, list[Referral]] = defaultdict(list)
-    received: dict[str, list[Referral]] = defaultdict(list)
     months: dict[str, list[Referral]] = defaultdict(list)
     for entry in journal.entries:
         for referral in entry.referrals:
-            side = given if referral.direction is Direction.GIVEN else received
-            side[referral.contact].append(referral)
             months[f"{referral.date:%Y-%m}"].append(referral)
+    both_ways = {balance.contact: balance for balance in referral_ledger(journal)}
     closed = closed_business(journal)
     partners = [
-        PartnerLedger(p, tuple(given[p]), tuple(received[p]), tuple(closed.get(p, ())))
-        for p in set(given) | set(received) | set(closed)
+        PartnerLedger(
+            p,
+            both_ways[p].given if p in both_ways else (),
+            both_ways[p].received if p in both_ways else (),
+            tuple(closed.get(p, ())),
+        )
+        for p in set(both_ways) | set(closed)
     ]
     partners.sort(
         key=lambda p: (

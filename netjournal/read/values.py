@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from netjournal.diagnostics import did_you_mean
 from netjournal.model import Birthday, Cadence, Source, Stage, Status, Unit
@@ -155,40 +156,33 @@ def _cadence_hint(text: str) -> str:
     return f"{did_you_mean(text, _NAMED)}: {_CADENCE_FORMS}"
 
 
-def parse_source(value: Any) -> Source:
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _one_of(kind: type[E], value: Any, code: str, what: str, use: str) -> E:
+    """The member of `kind` whose value the text names, case aside; else a BadValue saying
+    `unknown <what> '…' (did you mean …?): <use>`."""
     text = str(value).strip().lower()
-    for source in Source:
-        if text == source.value:
-            return source
-    choices = [source.value for source in Source]
-    raise BadValue(
-        "NJ103",
-        f"unknown source {quoted(value)}{did_you_mean(text, choices)}: use one of "
-        + ", ".join(choices),
-    )
+    for member in kind:
+        if text == member.value:
+            return member
+    hint = did_you_mean(text, [str(member.value) for member in kind])
+    raise BadValue(code, f"unknown {what} {quoted(value)}{hint}: {use}")
+
+
+def parse_source(value: Any) -> Source:
+    choices = ", ".join(source.value for source in Source)
+    return _one_of(Source, value, "NJ103", "source", f"use one of {choices}")
 
 
 def parse_stage(value: Any) -> Stage:
     """A contact's VCP stage as the file sets it: visibility, credibility or profitability."""
-    text = str(value).strip().lower()
-    for stage in Stage:
-        if text == stage.value:
-            return stage
-    choices = [stage.value for stage in Stage]
-    raise BadValue(
-        "NJ115",
-        f"unknown stage {quoted(value)}{did_you_mean(text, choices)}: use "
-        "visibility, credibility or profitability, or remove the line to have it derived",
-    )
+    use = "use visibility, credibility or profitability, or remove the line to have it derived"
+    return _one_of(Stage, value, "NJ115", "stage", use)
 
 
 def parse_status(value: Any) -> Status:
-    text = str(value).strip().lower()
-    for status in Status:
-        if text == status.value:
-            return status
-    hint = did_you_mean(text, [s.value for s in Status])
-    raise BadValue("NJ110", f"unknown status {quoted(value)}{hint}: use open, won or lost")
+    return _one_of(Status, value, "NJ110", "status", "use open, won or lost")
 
 
 # An amount as typed: digits, maybe a point and decimals. No exponent (1e3), no YAML 1.1
