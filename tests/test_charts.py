@@ -27,7 +27,13 @@ from netjournal.queries.charts import (
 from netjournal.queries.privacy import public_view
 from netjournal.read.journal import read_journal
 from netjournal.render import render_site
-from netjournal.render.charts import referrals_chart, sparkline, touches_chart, value_won_chart
+from netjournal.render.charts import (
+    busiest,
+    referrals_chart,
+    sparkline,
+    touches_chart,
+    value_won_chart,
+)
 
 ANA = "---\nname: Ana Ruiz\n---\n"
 BEN = "---\nname: Ben Okafor\n---\n"
@@ -195,7 +201,7 @@ def test_touches_columns_name_the_months_and_show_zero_months():
     labels = re.findall(r'font-size="11"[^>]*>(\d+)</text>', drawn)
     assert labels == ["0"] * 15 + ["3"] + ["0"] * 8  # every month's count, in text
     assert ">Jan</text>" in drawn and ">2026</text>" in drawn and ">Apr</text>" in drawn
-    assert "3 touches from December 2024 to November 2026, most in March 2026 (3 touches)" in drawn
+    assert "3 touches from December 2024 to November 2026, all in March 2026" in drawn
     rows = re.findall(r"<tr><td>([^<]+)</td><td[^>]*>(\d+)</td></tr>", drawn)
     assert len(rows) == 24 and rows[0] == ("December 2024", "0") and ("March 2026", "3") in rows
 
@@ -225,6 +231,17 @@ def test_a_sparkline_says_the_touches_and_the_busiest_month():
     )
     assert 'role="img"' in drawn and "the timeline below lists them" in drawn
     assert drawn.count("<rect") == 2 and "<details>" not in drawn  # the timeline is its table
+
+
+def test_the_busiest_months_in_words_ties_included():
+    def said(*touches: int) -> str:
+        return busiest(tuple(MonthCount(f"2026-{i + 1:02d}", n) for i, n in enumerate(touches)))
+
+    assert said(0, 0) == "none at all"
+    assert said(0, 1) == "in February 2026"
+    assert said(4, 0) == "all in January 2026"
+    assert said(2, 1, 2) == "most in January 2026 and March 2026 (2 touches each)"
+    assert said(1, 1, 1, 0) == "at most 1 touch a month, in 3 months, the last March 2026"
 
 
 # The pages ----------------------------------------------------------------------------
@@ -257,7 +274,7 @@ def test_each_chart_is_on_its_page(pages):
     assert 'aria-labelledby="nj-value-won-title' in pages["sources/index.md"]
     assert 'aria-labelledby="nj-touches-title' in pages["journal/index.md"]
     assert 'aria-labelledby="nj-referrals-title' in pages["referrals.md"]
-    assert "1 touch in the last 24 months, most in March 2026 (1 touch)" in pages["contacts/ana.md"]
+    assert "1 touch in the last 24 months, in March 2026" in pages["contacts/ana.md"]
     # A chart is a raw HTML block: a blank line before and after, so Markdown leaves it be.
     for uri in ("sources/index.md", "journal/index.md", "referrals.md"):
         assert re.search(r'\n\n<div class="nj-chart">.*</div>\n\n', pages[uri])

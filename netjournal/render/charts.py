@@ -158,11 +158,13 @@ def sparkline(months: tuple[MonthCount, ...]) -> Safe:
 
 
 def busiest(months: tuple[MonthCount, ...]) -> str:
-    """Where the touches peaked, in words: `most in March 2026 (3)`."""
+    """Where the touches peaked, in words: `most in March 2026 (3 touches)`."""
     peaks = busiest_months(months)
     if not peaks:
         return "none at all"
     each = _touches(peaks[0].touches)
+    if sum(m.touches for m in months) == peaks[0].touches:  # one month holds them all
+        return f"{'all ' if peaks[0].touches > 1 else ''}in {month_label(peaks[0].month)}"
     if len(peaks) == 1:
         return f"most in {month_label(peaks[0].month)} ({each})"
     if len(peaks) == 2:
