@@ -67,11 +67,11 @@ def touches_chart(months: tuple[MonthCount, ...]) -> Safe:
     """A column per month of the last 24, zero months too, or a sentence when all are zero."""
     if not months:
         return drawn_svg("<p>No touches in the last 24 months: no chart of touches.</p>")
-    step, column, top, tall = 18, 12, 16, 100
+    step, column, top, tall = 15, 11, 16, 100  # 24 columns in WIDTH
     most = max(m.touches for m in months)
-    parts = [_line(0, top + tall, step * len(months), top + tall)]
+    parts = [_line(0, top + tall, step * len(months) + 2, top + tall)]
     for index, m in enumerate(months):
-        x = index * step + 3
+        x = index * step + 2
         height = m.touches / most * tall
         if m.touches:
             parts.append(_rect(x, top + tall - height, column, height))
@@ -88,7 +88,7 @@ def touches_chart(months: tuple[MonthCount, ...]) -> Safe:
         "months without a touch have none."
     )
     table = _table(("Month", "Touches"), ((month_label(m.month), str(m.touches)) for m in months))
-    width = step * len(months)
+    width = step * len(months) + 18  # room for a label under the last column
     return _chart(
         "touches", "Touches per month", summary, top + tall + 38, "".join(parts), table, width
     )
