@@ -18,7 +18,7 @@ from netjournal.queries import Happening
 from netjournal.queries.birthdays import readable_day
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.history import FileHistory
-from netjournal.render import rooms, views
+from netjournal.render import charts, rooms, views
 from netjournal.render.escape import (
     EMPTY,
     NOTHING,
@@ -239,6 +239,10 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
             outline, journal, forest_summary(trees, people)
         ),
         readable_day=readable_day,
+        value_won_chart=charts.value_won_chart,
+        touches_chart=charts.touches_chart,
+        referrals_chart=lambda partners: charts.referrals_chart(partners, journal.name_of),
+        sparkline=charts.sparkline,
         heading_id=heading_id,
     )
 

@@ -15,6 +15,16 @@ from netjournal import queries
 from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity, Stage
 from netjournal.queries.agenda import SOON_DAYS
 from netjournal.queries.birthdays import BIRTHDAY_DAYS, UpcomingBirthday, upcoming_birthdays
+from netjournal.queries.charts import (
+    MonthCount,
+    PartnerCount,
+    SourceValue,
+    contact_touches_per_month,
+    referrals_per_partner,
+    touches_per_month,
+    value_won_by_source,
+)
+from netjournal.queries.events import EVENT
 from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_ledger_of
 from netjournal.queries.network import Network, Origin, network
 from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
@@ -80,6 +90,7 @@ class Facts:
     birthdays: tuple[UpcomingBirthday, ...]
     credibility_touches: int  # after how many touches a relationship is at credibility
     strategy: StrategyBalance  # time spent by kind next to business won by source
+    touches_by_month: dict[str, tuple[MonthCount, ...]]  # each contact's sparkline
 
 
 def facts(
@@ -107,6 +118,7 @@ def facts(
         birthdays=tuple(upcoming_birthdays(journal, today)),
         credibility_touches=credibility_touches,
         strategy=strategy_balance(journal, today),
+        touches_by_month=contact_touches_per_month(journal, today),
     )
 
 
@@ -208,6 +220,7 @@ class MonthRow:
 class JournalIndex:
     entries: int
     months: tuple[MonthRow, ...]  # newest first
+    touches: tuple[MonthCount, ...] = ()  # the chart: the last 24 months, oldest first
 
 
 def months(journal: Journal) -> dict[str, list[JournalEntry]]:
@@ -221,7 +234,8 @@ def months(journal: Journal) -> dict[str, list[JournalEntry]]:
 def journal_index(facts: Facts) -> JournalIndex:
     by_month = sorted(months(facts.journal).items(), reverse=True)
     rows = tuple(MonthRow(m, len(e), queries.kinds(e)) for m, e in by_month)
-    return JournalIndex(len(facts.journal.entries), rows)
+    touches = touches_per_month(facts.journal, facts.today)
+    return JournalIndex(len(facts.journal.entries), rows, touches)
 
 
 @dataclass(frozen=True)
@@ -230,10 +244,22 @@ class Month:
     entries: tuple[JournalEntry, ...]
     overdue: frozenset[FollowUp]  # the open follow-ups past their due date
     today: date  # entries after it are plans, marked as such
+    events: tuple[JournalEntry, ...] = ()  # its events that happened: a line links /events/
+    needs: tuple[str, ...] = ()  # contacts met that month who have needs: links /needs/
 
 
 def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
-    return Month(month, tuple(entries), facts.overdue, facts.today)
+    past = [entry for entry in entries if entry.date <= facts.today]
+    people = dict.fromkeys(slug for entry in past for slug in entry.with_)
+    contacts = facts.journal.contacts
+    return Month(
+        month,
+        tuple(entries),
+        facts.overdue,
+        facts.today,
+        events=tuple(e for e in past if (e.kind or "").casefold() == EVENT),  # as on /events/
+        needs=tuple(slug for slug in people if slug in contacts and contacts[slug].needs),
+    )
 
 
 @dataclass(frozen=True)
@@ -241,10 +267,11 @@ class Sources:
     sources: list[queries.SourceSummary]
     ledger: list[queries.ReferralBalance]
     strategy: StrategyBalance
+    value_won: tuple[SourceValue, ...] = ()  # the chart: one bar per source
 
 
 def sources(facts: Facts) -> Sources:
-    return Sources(facts.sources, facts.ledger, facts.strategy)
+    return Sources(facts.sources, facts.ledger, facts.strategy, value_won_by_source(facts.journal))
 
 
 @dataclass(frozen=True)
@@ -282,6 +309,7 @@ class ContactPage:
     ledger: PartnerLedger | None = None  # referrals both ways and the business they brought
     origin: Origin | None = None  # the chain of people that brought them, if any
     history: tuple[Change, ...] = ()  # recent git changes of their file, newest first
+    sparkline: tuple[MonthCount, ...] = ()  # touches in each of the last 24 months
 
 
 def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = ()) -> ContactPage:
@@ -308,11 +336,18 @@ def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = (
         origin=facts.network.origins.get(contact.slug),
         stage=facts.stages[contact.slug],
         history=history,
+        sparkline=facts.touches_by_month.get(contact.slug, ()),
     )
 
 
-def referrals(facts: Facts) -> ReferralLedger:
-    return facts.referrals
+@dataclass(frozen=True)
+class Referrals:
+    ledger: ReferralLedger
+    partners: tuple[PartnerCount, ...]  # the chart: given and received per partner
+
+
+def referrals(facts: Facts) -> Referrals:
+    return Referrals(facts.referrals, referrals_per_partner(facts.journal))
 
 
 @dataclass(frozen=True)
