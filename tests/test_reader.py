@@ -109,7 +109,7 @@ def test_an_entry_with_every_key_is_read(write, read):
     )
     [entry] = read().journal.entries
     assert entry.slug == "2025-03-04-coffee-with-jane"
-    assert entry.title == "Coffee with jane"  # derived from the file name
+    assert entry.title == "Coffee with Jane"  # from the file name, Jane as her name is spelt
     assert entry.date == date(2025, 3, 4) and entry.time == datetime(2025, 3, 4, 8, 30)
     assert entry.kind == "Coffee"
     assert entry.with_ == ("jane-doe",)

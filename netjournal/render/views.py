@@ -7,13 +7,14 @@ one page, already cut and counted, so its template only lays them out.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
 from netjournal import queries
 from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity, Stage
 from netjournal.queries.agenda import SOON_DAYS
+from netjournal.queries.backlinks import Backlinks, backlinks
 from netjournal.queries.birthdays import BIRTHDAY_DAYS, UpcomingBirthday, upcoming_birthdays
 from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_ledger_of
 from netjournal.queries.network import Network, Origin, network
@@ -80,6 +81,7 @@ class Facts:
     birthdays: tuple[UpcomingBirthday, ...]
     credibility_touches: int  # after how many touches a relationship is at credibility
     strategy: StrategyBalance  # time spent by kind next to business won by source
+    backlinks: dict[str, Backlinks]  # who links to each contact by wikilink
 
 
 def facts(
@@ -107,6 +109,7 @@ def facts(
         birthdays=tuple(upcoming_birthdays(journal, today)),
         credibility_touches=credibility_touches,
         strategy=strategy_balance(journal, today),
+        backlinks=backlinks(journal),
     )
 
 
@@ -282,6 +285,7 @@ class ContactPage:
     ledger: PartnerLedger | None = None  # referrals both ways and the business they brought
     origin: Origin | None = None  # the chain of people that brought them, if any
     history: tuple[Change, ...] = ()  # recent git changes of their file, newest first
+    linked_from: Backlinks = field(default_factory=Backlinks)  # who links to them by wikilink
 
 
 def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = ()) -> ContactPage:
@@ -308,6 +312,7 @@ def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = (
         origin=facts.network.origins.get(contact.slug),
         stage=facts.stages[contact.slug],
         history=history,
+        linked_from=facts.backlinks.get(contact.slug, Backlinks()),
     )
 
 
