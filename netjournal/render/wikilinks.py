@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
 
+from netjournal.diagnostics import fold
 from netjournal.model import ContactRef, Journal
 from netjournal.read.wikilinks import Resolver, Wikilink
 
@@ -46,7 +47,11 @@ class SiteLinks:
             fragment = self.anchors[entry.slug]
             if heading:
                 fragment = f"{self.note_ids[entry.slug]}--{_heading_id(heading)}"
-        shown = (link.label or "").strip() or (f"{name} > {heading}" if heading else name)
+        # As Obsidian shows it: the label, else the target as typed (`[[Janey]]` reads
+        # Janey); a bare slug reads as the name or title it stands for.
+        typed = link.target.strip()
+        words = name if fold(typed) == fold(found.slug) else typed
+        shown = (link.label or "").strip() or (f"{words} > {heading}" if heading else words)
         return (f"{uri}#{fragment}" if fragment else uri), shown
 
 
