@@ -79,6 +79,7 @@ CODES = _codes(
     ("NJ143", E, "a value is too long"),
     # Wikilinks
     ("NJ144", W, "a wikilink names no contact or entry"),
+    ("NJ145", W, "a wikilink's words name more than one contact"),
 )
 
 

@@ -12,7 +12,7 @@ from netjournal.diagnostics import Problem, did_you_mean
 from netjournal.model import ContactRef, Origin
 from netjournal.read.front_matter import Document, KeyPath
 from netjournal.read.values import MAX_LIST_TEXT, BadValue, parse_money, parse_text, quoted
-from netjournal.read.wikilinks import Resolver, Target, Wikilink, property_link
+from netjournal.read.wikilinks import Resolver, Target, Wikilink, ambiguity, property_link
 
 T = TypeVar("T")
 _SLUG_LIKE = re.compile(r"[\w.-]+")
@@ -146,17 +146,23 @@ class Fields:
         wanted = found.target if kind == "place" or isinstance(found.target, ContactRef) else None
         if wanted is not None:
             self.linked.append(wanted)
+            several = ambiguity(link, found)
+            if several is not None:
+                self._report_at("NJ145", f"{key}: {several}", key, index)
             return wanted
         what = "contact or journal entry" if kind == "place" else "contact"
         message = (
             f"{key}: the wikilink {quoted(link.written)} names no {what}{found.hint}: "
             "write a contact's slug, name or alias between the brackets, or create the contact"
         )
-        if index is None:
-            self.report("NJ144", message, key)
-        else:
-            self.report_item("NJ144", message, key, index)
+        self._report_at("NJ144", message, key, index)
         return None
+
+    def _report_at(self, code: str, message: str, key: str, index: int | None) -> None:
+        if index is None:
+            self.report(code, message, key)
+        else:
+            self.report_item(code, message, key, index)
 
     def known(self, slug: str, key: str, index: int | None = None) -> bool:
         """Whether `slug` names a contact; reports it when not."""

@@ -32,7 +32,7 @@ from netjournal.read.values import (
     parse_text,
     quoted,
 )
-from netjournal.read.wikilinks import Resolver, links_in_notes
+from netjournal.read.wikilinks import Resolver, ambiguity, links_in_notes
 
 
 @dataclass(frozen=True)
@@ -243,6 +243,9 @@ def _links(f: Fields, document: Document) -> tuple[Origin, ...]:
         resolution = resolver.resolve(found.link.target)
         if resolution.target is not None:
             f.linked.append(resolution.target)
+            several = ambiguity(found.link, resolution)
+            if several is not None:
+                f.problems.append(Problem("NJ145", f.path, several, found.line, found.column))
             continue
         f.problems.append(
             Problem(

@@ -140,6 +140,17 @@ class Found:
     column: int
 
 
+def ambiguity(link: Wikilink, resolution: Resolution) -> str | None:
+    """The NJ145 sentence for a wikilink whose words name more than one record, or None."""
+    if resolution.target is None or not resolution.others:
+        return None
+    slugs = ", ".join(f"'{slug}'" for slug in (resolution.target.slug, *resolution.others))
+    return (
+        f"the wikilink '{link.written}' could name {slugs}: it links to the first; write "
+        f"the slug between the brackets, like [[{resolution.target.slug}]], to say which"
+    )
+
+
 def links_in_notes(body: str, first_line: int = 1) -> list[Found]:
     """Every wikilink in the note `body` that Markdown shows as one: none in code.
 
