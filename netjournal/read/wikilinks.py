@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,24 +208,3 @@ class _Numbered(InlineProcessor):  # type: ignore[misc]
     def handleMatch(self, match: re.Match[str], data: str) -> tuple[Any, int, int]:
         self.seen.append(int(match.group(1)))
         return "", match.start(0), match.end(0)
-
-
-def iterate(text: str) -> Iterator[Wikilink]:
-    """Every wikilink in `text`, code or not: for one-line values."""
-    return (parsed(match) for match in WIKILINK.finditer(text))
-
-
-__all__ = [
-    "PATTERN",
-    "PRIORITY",
-    "WIKILINK",
-    "Found",
-    "Resolution",
-    "Resolver",
-    "Target",
-    "Wikilink",
-    "iterate",
-    "links_in_notes",
-    "property_link",
-    "without_links",
-]
