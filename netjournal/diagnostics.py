@@ -77,6 +77,9 @@ CODES = _codes(
     ("NJ141", W, "one person stands on both sides of an introduction or referral"),
     ("NJ142", W, "referrals form a cycle"),
     ("NJ143", E, "a value is too long"),
+    # Wikilinks
+    ("NJ144", W, "a wikilink names no contact or entry"),
+    ("NJ145", W, "a wikilink's words name more than one contact"),
 )
 
 

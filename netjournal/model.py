@@ -200,6 +200,8 @@ class Contact:
     stage: Stage | None = None  # as the file sets it; None: derived from the record
     private: bool = False
     body: str = ""
+    aliases: tuple[str, ...] = ()  # other names they go by (Obsidian's `aliases`)
+    links: tuple[Origin, ...] = ()  # the records its wikilinks name, in notes or properties
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ class JournalEntry:
     introductions: tuple[tuple[str, str], ...] = ()
     private: bool = False
     body: str = ""
+    links: tuple[Origin, ...] = ()  # the records its wikilinks name, in notes or properties
 
     @property
     def month(self) -> str:

@@ -7,7 +7,9 @@ refresh shows up as a diff in review:
 
 The journals: the sample (private and public builds), tests/golden/journals/branches (made
 to take every branch of every template: met at an event and at a place, plans, private
-records, referrals both ways, more than five overdue items) and an empty journal.
+records, referrals both ways, more than five overdue items), tests/golden/journals/vault (an
+Obsidian/Foam-style journal: daily notes, wikilinks, aliases, a private contact with an alias;
+private and public builds) and an empty journal.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ CASES = {
     "branches": (JOURNALS / "branches", False),
     "branches-public": (JOURNALS / "branches", True),
     "empty": (JOURNALS / "empty", False),
+    "vault": (JOURNALS / "vault", False),
+    "vault-public": (JOURNALS / "vault", True),
 }
 
 

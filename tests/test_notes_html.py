@@ -24,7 +24,11 @@ PERMALINKS_MKDOCS = RAW_HTML_MKDOCS.replace("      raw_html: true\n", "")
 
 def test_a_note_heading_cannot_take_an_entry_anchor(write, build_site):
     # The note's heading would get the id '2026-11-02-coffee', the next entry's anchor.
-    write("journal/2026-11-01-call.md", "---\ndate: 2026-11-01\n---\n# 2026-11-02 coffee\n")
+    # (With a title: without one, a note's first heading would be the entry's title.)
+    write(
+        "journal/2026-11-01-call.md",
+        "---\ndate: 2026-11-01\ntitle: Call\n---\n# 2026-11-02 coffee\n",
+    )
     write("journal/2026-11-02-coffee.md", "---\ndate: 2026-11-02\n---\nCoffee.\n")
     month = (build_site(config=PERMALINKS_MKDOCS) / "journal/2026-11.html").read_text("utf-8")
     assert re.findall(r'id="2026-11-02-coffee"', month) == ['id="2026-11-02-coffee"']

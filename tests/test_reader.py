@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from conftest import messages
 
-from netjournal.model import ContactRef, Direction, Source, Status, Text, Unit
+from netjournal.model import ContactRef, Direction, Journal, Source, Status, Text, Unit
 from netjournal.read.journal import read_texts
 
 
@@ -109,7 +110,7 @@ def test_an_entry_with_every_key_is_read(write, read):
     )
     [entry] = read().journal.entries
     assert entry.slug == "2025-03-04-coffee-with-jane"
-    assert entry.title == "Coffee with jane"  # derived from the file name
+    assert entry.title == "Coffee with Jane"  # from the file name, Jane as her name is spelt
     assert entry.date == date(2025, 3, 4) and entry.time == datetime(2025, 3, 4, 8, 30)
     assert entry.kind == "Coffee"
     assert entry.with_ == ("jane-doe",)
@@ -422,3 +423,22 @@ def test_an_entrys_time_key_is_pointed_to_its_own_date() -> None:
     [problem] = result.problems
     assert problem.code == "NJ107" and (problem.line, problem.column) == (3, 1)
     assert "like date: 2026-12-10 19:30," in problem.message
+
+
+def test_aliases_are_read_as_a_list_or_one_text(journal_of: Callable[..., Journal]) -> None:
+    journal = journal_of(
+        {
+            "contacts/robert-stone.md": "---\nname: Robert Stone\naliases: [Bob, Bobby]\n---\n",
+            "contacts/ann-lee.md": "---\nname: Ann Lee\naliases: Annie\n---\n",
+            "contacts/eve.md": "---\nname: Eve\naliases:\n---\n",
+        }
+    )
+    assert journal.contacts["robert-stone"].aliases == ("Bob", "Bobby")
+    assert journal.contacts["ann-lee"].aliases == ("Annie",)
+    assert journal.contacts["eve"].aliases == ()
+
+
+def test_an_alias_that_is_not_text_is_a_located_error() -> None:
+    result = read_texts({"contacts/bob.md": "---\nname: Bob\naliases: [{first: Bo}]\n---\n"})
+    assert [(p.code, p.line) for p in result.problems] == [("NJ102", 3)]
+    assert result.journal.contacts["bob"].aliases == ()

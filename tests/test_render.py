@@ -121,12 +121,12 @@ def test_pages_link_contacts_and_entries_by_relative_paths(journal_of):
 
 
 def test_headings_in_notes_sit_below_the_entry_heading(journal_of):
-    journal = journal_of(
-        {"journal/n.md": "---\ndate: 2026-01-02\n---\n# Agenda\n\n```\n# not a heading\n```\n"}
-    )
+    # (With a title: without one, the note's first heading would be the entry's title.)
+    note = "---\ndate: 2026-01-02\ntitle: C\n---\n# Agenda\n\n```\n# no heading\n```\n"
+    journal = journal_of({"journal/n.md": note})
     month = render_site(journal, date(2026, 1, 3))["journal/2026-01.md"]
     assert '<h3 id="n--agenda">Agenda</h3>' in month
-    assert "<code># not a heading\n</code>" in month
+    assert "<code># no heading\n</code>" in month
 
 
 def test_a_name_with_an_emoji_keeps_its_page_title(write, build_site):

@@ -123,7 +123,10 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 docs=Path(config.docs_dir),
                 credibility_touches=self.options.credibility_touches,
                 notes=NoteRenderer(
-                    config.markdown_extensions, config.mdx_configs, raw_html=self.options.raw_html
+                    config.markdown_extensions,
+                    config.mdx_configs,
+                    raw_html=self.options.raw_html,
+                    directory_urls=config.use_directory_urls,
                 ),
             )
         except JournalError as error:

@@ -1,4 +1,5 @@
-"""Finding private contacts in free text: by name (in its usual variants), slug, email, phone.
+"""Finding private contacts in free text: by name (in its usual variants), alias, slug, email,
+phone.
 
 Text and names are compared in a folded form: case, accents, `ß`/`ss`, apostrophes and
 quotes, punctuation, hyphens, underscores and spaces do not matter, and honorifics
@@ -162,6 +163,11 @@ class Mentions:
                 if len(variant) == 1:
                     self.alone.setdefault(variant[0], contact.slug)
                 else:
+                    self.names.add(variant, contact.slug)
+            # An alias is a name they go by: found anywhere, even when it is one word
+            # ("Lunch with Bobby"), unlike a first name taken from the full name.
+            for alias in contact.aliases:
+                for variant in name_variants(alias):
                     self.names.add(variant, contact.slug)
             for email in contact.emails:
                 if "@" in email:

@@ -14,6 +14,7 @@ from netjournal.model import Contact, Journal, JournalEntry, Referral
 from netjournal.queries.agenda import DueFollowUp
 from netjournal.queries.needs import fold
 from netjournal.queries.touches import is_plan, touched
+from netjournal.read.wikilinks import without_links
 
 FIRST_LINES = 240  # characters of a last conversation's notes shown before you meet
 _MARKUP = re.compile(r"[*_`>#\[\]|~]+")  # Markdown punctuation, one class: linear
@@ -72,7 +73,7 @@ def their_promise(contact: Contact, what: str) -> bool:
 def plain_start(body: str, limit: int = FIRST_LINES) -> str:
     """The first lines of a note as one line of plain text, cut at a word near `limit`."""
     lines = [line for line in body.splitlines() if line.strip() and line.lstrip()[:1] != "#"]
-    text = _SPACES.sub(" ", _MARKUP.sub("", " ".join(lines))).strip()
+    text = _SPACES.sub(" ", _MARKUP.sub("", without_links(" ".join(lines)))).strip()
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-")

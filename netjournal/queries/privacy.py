@@ -14,6 +14,7 @@ from netjournal.model import (
     FollowUp,
     Journal,
     JournalEntry,
+    Origin,
     Person,
     Place,
     Referral,
@@ -29,7 +30,7 @@ def public_view(journal: Journal, shown_fields: Collection[str] = ()) -> Journal
 
     Private contacts and entries go, and so does everything that names a private contact:
     links to it (introduced by, referred by, with, referrals, introductions, follow-ups), any
-    text that contains its name, slug, email or phone as `Mentions` finds them (a text field
+    text that contains its name, alias, slug, email or phone as `Mentions` finds them (a text field
     is dropped, a title replaced), and an entry's slug (its anchor on the site) when the file
     name contains one. Email, phone, birthday and notes (contact and entry bodies) go too,
     unless `shown_fields` lists them.
@@ -146,6 +147,17 @@ class _Redaction:
                 if not self.secret(o.title)
             ),
             follow_ups=self.follow_ups(contact.follow_ups),
+            aliases=self.texts(contact.aliases),
+            links=self.links(contact.links),
+        )
+
+    def links(self, links: tuple[Origin, ...]) -> tuple[Origin, ...]:
+        """The records wikilinks name, without private ones; entries under their public slug."""
+        return tuple(
+            EntryRef(self.renamed.get(link.slug, link.slug)) if isinstance(link, EntryRef) else link
+            for link in links
+            if link.slug
+            not in (self.private_entries if isinstance(link, EntryRef) else self.hidden)
         )
 
     def entry(self, entry: JournalEntry) -> JournalEntry:
@@ -164,6 +176,7 @@ class _Redaction:
             introductions=tuple(p for p in entry.introductions if not set(p) & self.hidden),
             follow_ups=self.follow_ups(entry.follow_ups),
             body=self.notes(entry.body),
+            links=self.links(entry.links),
         )
 
     def mentioned_in(self, referral: Referral) -> bool:

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from netjournal.diagnostics import Problem, did_you_mean
+from netjournal.model import ContactRef, Origin
 from netjournal.read.front_matter import Document, KeyPath
 from netjournal.read.values import MAX_LIST_TEXT, BadValue, parse_money, parse_text, quoted
+from netjournal.read.wikilinks import Resolver, Target, Wikilink, ambiguity, property_link
 
 T = TypeVar("T")
 _SLUG_LIKE = re.compile(r"[\w.-]+")
@@ -32,6 +34,8 @@ class Fields:
     data: dict[str, Any] = field(default_factory=dict)
     at: KeyPath = ()
     label: str = ""  # 'follow_ups item 3: ' for an item of a list, '' for the front matter
+    names: Resolver | None = None  # what a wikilink may name; by default the contacts' slugs
+    linked: list[Origin] = field(default_factory=list)  # records the wikilinks named
 
     def __contains__(self, key: str) -> bool:
         return self.data.get(key) is not None
@@ -46,7 +50,7 @@ class Fields:
 
     def get(self, key: str, parse: Callable[[Any], T], *, required: bool = False) -> T | None:
         """The value of `key` parsed by `parse`, or None when it is absent or bad."""
-        raw = self.data.get(key)
+        raw = yaml_wikilink(self.data.get(key))
         if raw is None or raw == "":
             if required:
                 self.missing(key)
@@ -80,7 +84,7 @@ class Fields:
     def many(self, key: str, parse: Callable[[Any], T]) -> tuple[T, ...]:
         """Each item of the list at `key` (a lone value counts as one item), bad ones left out."""
         raw = self.data.get(key)
-        if not isinstance(raw, list):
+        if not isinstance(raw, list) or yaml_wikilink(raw) is not raw:
             one = self.get(key, parse)
             return () if one is None or one == "" else (one,)
         parsed = []
@@ -113,18 +117,62 @@ class Fields:
         return raw
 
     def contact(self, key: str, *, required: bool = False) -> str | None:
-        """A slug that must name a contact."""
-        slug = self.text(key, required=required)
-        if slug is None:
-            return None
-        slug = slug_text(slug)
-        return slug if self.known(slug, key) else None
+        """A slug that must name a contact, or a wikilink to one (`"[[Jane Doe]]"`)."""
+        text = self.text(key, required=required)
+        return None if text is None else self.contact_named(text, key)
+
+    def contact_named(self, text: str, key: str, index: int | None = None) -> str | None:
+        """The contact `text` (a slug, or a wikilink) names; reported when none."""
+        link = wikilink_value(text)
+        if link is None:
+            slug = slug_text(text)
+            return slug if self.known(slug, key, index) else None
+        found = self.follow(link, key, index, "contact")
+        return found.slug if found is not None else None
+
+    def resolver(self) -> Resolver:
+        if self.names is None:
+            self.names = Resolver({slug: () for slug in self.contacts})
+        return self.names
+
+    def follow(
+        self, link: Wikilink, key: str, index: int | None = None, kind: str = "contact"
+    ) -> Target | None:
+        """The record a wikilink in a value names (a contact, or for `place` an entry too).
+
+        One that names nothing fitting is a warning (NJ144) and gives None.
+        """
+        found = self.resolver().resolve(link.target)
+        wanted = found.target if kind == "place" or isinstance(found.target, ContactRef) else None
+        if wanted is not None:
+            self.linked.append(wanted)
+            several = ambiguity(link, found)
+            if several is not None:
+                self._report_at("NJ145", f"{key}: {several}", key, index)
+            return wanted
+        what = "contact or journal entry" if kind == "place" else "contact"
+        message = (
+            f"{key}: the wikilink {quoted(link.written)} names no {what}{found.hint}: "
+            "write a contact's slug, name or alias between the brackets, or create the contact"
+        )
+        self._report_at("NJ144", message, key, index)
+        return None
+
+    def _report_at(self, code: str, message: str, key: str, index: int | None) -> None:
+        if index is None:
+            self.report(code, message, key)
+        else:
+            self.report_item(code, message, key, index)
 
     def known(self, slug: str, key: str, index: int | None = None) -> bool:
         """Whether `slug` names a contact; reports it when not."""
         if slug in self.contacts:
             return True
-        hint = did_you_mean(slug, self.contacts)
+        named = self.resolver().resolve(slug).target  # a name or an alias, written as a slug
+        if isinstance(named, ContactRef):
+            hint = f" (did you mean '{named.slug}'?)"
+        else:
+            hint = did_you_mean(slug, self.contacts)
         if hint or not _SLUG_LIKE.fullmatch(slug):
             fix = "write the contact's slug: its file name in contacts/, without '.md'"
         else:
@@ -164,7 +212,17 @@ class Fields:
                 )
 
     def _item(self, data: dict[str, Any], at: KeyPath, label: str) -> Fields:
-        return Fields(self.document, self.path, self.problems, self.contacts, data, at, label)
+        return Fields(
+            self.document,
+            self.path,
+            self.problems,
+            self.contacts,
+            data,
+            at,
+            label,
+            self.resolver(),
+            self.linked,
+        )
 
     def check_keys(self, known: Collection[str]) -> None:
         """Warn about keys the format does not know that look like mistakes.
@@ -192,3 +250,21 @@ class Fields:
     def report_item(self, code: str, message: str, key: str, index: int) -> None:
         line, column = self.document.place((*self.at, key, index))
         self.problems.append(Problem(code, self.path, message, line, column))
+
+
+def yaml_wikilink(raw: Any) -> Any:
+    """`[[x]]` written without quotes, which YAML reads as a list in a list, as the text `[[x]]`."""
+    if (
+        isinstance(raw, list)
+        and len(raw) == 1
+        and isinstance(raw[0], list)
+        and len(raw[0]) == 1
+        and isinstance(raw[0][0], str)
+    ):
+        return f"[[{raw[0][0]}]]"
+    return raw
+
+
+def wikilink_value(text: str) -> Wikilink | None:
+    """The wikilink a whole value is, or None."""
+    return property_link(text) if text.startswith("[[") else None

@@ -11,6 +11,7 @@ line and column the user sees in their editor.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -24,6 +25,7 @@ from netjournal.read.front_matter_errors import (
     At,
     FrontMatterError,
     explain,
+    fence_like,
     invisible_space,
     invisible_space_message,
     no_front_matter,
@@ -73,6 +75,7 @@ class Document:
     key_at: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     # The text of unquoted values YAML read as numbers or true/false (`phone: 0123`, `no`).
     typed_text: dict[KeyPath, str] = field(default_factory=dict)
+    body_line: int = 1  # the line of the file the body starts on
 
     def place(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), else of its nearest parent."""
@@ -97,8 +100,21 @@ def parse(text: str, loader: Any = None) -> Document:
         if _CLOSING.fullmatch(line):
             yaml_text = "\n".join(lines[1:number])
             body = "\n".join(lines[number + 1 :])
-            return _Builder(yaml_text, body, loader or LOADER).build()
+            document = _Builder(yaml_text, body, loader or LOADER).build()
+            return dataclasses.replace(document, body_line=number + 2)
     raise not_closed(lines)
+
+
+def plain_note(text: str) -> Document | None:
+    """`text` as a note without front matter (a daily note), or None when it looks like a
+    front matter gone wrong: a '---' below blank lines, a dash for '---', TOML's '+++'."""
+    lines = text.split("\n")
+    first = lines[0].strip()
+    if OPENING.fullmatch(lines[0]) or first == "+++" or fence_like(lines[0]):
+        return None
+    if not first and any(OPENING.fullmatch(line.strip()) for line in lines):
+        return None
+    return Document({}, text)
 
 
 class _Lines:

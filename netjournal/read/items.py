@@ -18,7 +18,7 @@ from netjournal.model import (
     Status,
     Text,
 )
-from netjournal.read.fields import Fields, slug_text
+from netjournal.read.fields import Fields, slug_text, wikilink_value
 from netjournal.read.repeats import introduction_kept, once_each, prospect_kept
 from netjournal.read.values import (
     parse_date,
@@ -35,28 +35,37 @@ REFERRAL_KEYS = frozenset(["given_to", "received_from", "prospect", "note", "val
 
 
 def contacts(f: Fields, key: str) -> tuple[str, ...]:
-    """The contact slugs listed at `key`, unknown ones reported and left out."""
+    """The contacts listed at `key` (slugs or wikilinks), unknown ones reported and left out."""
     raw = f.data.get(key)
-    slugs = tuple(slug_text(slug) for slug in f.many(key, parse_text))
+    texts = f.many(key, parse_text)
     if not isinstance(raw, list):
-        return tuple(s for s in slugs if f.known(s, key))
-    known = [(s, i) for i, s in enumerate(slugs) if f.known(s, key, i)]
+        found = (f.contact_named(text, key) for text in texts)
+        return tuple(s for s in found if s is not None)
+    known = [(s, i) for i, t in enumerate(texts) if (s := f.contact_named(t, key, i)) is not None]
     return tuple(once_each(f, key, tuple(s for s, _ in known), tuple(i for _, i in known)))
 
 
 def person(f: Fields, key: str) -> Person | None:
-    """The contact the text names by its slug, else the text itself (a name)."""
+    """The contact the text names by its slug (or a wikilink), else the text itself (a name)."""
     text = f.text(key)
     if text is None:
         return None
+    link = wikilink_value(text)
+    if link is not None:
+        found = f.follow(link, key)
+        return ContactRef(found.slug) if found is not None else Text(link.text)
     return ContactRef(slug_text(text)) if slug_text(text) in f.contacts else Text(text)
 
 
 def place(f: Fields, key: str, entries: Collection[str]) -> Place | None:
-    """The journal entry the text names by its slug, else the text itself (a place)."""
+    """The journal entry the text names by its slug (or a wikilink), else the text itself."""
     text = f.text(key)
     if text is None:
         return None
+    link = wikilink_value(text)
+    if link is not None:
+        found = f.follow(link, key, kind="place")
+        return EntryRef(found.slug) if isinstance(found, EntryRef) else Text(link.text)
     return EntryRef(slug_text(text)) if slug_text(text) in entries else Text(text)
 
 
@@ -145,8 +154,8 @@ def introductions(f: Fields) -> list[tuple[str, str]]:
                 "introductions",
             )
             continue
-        first, second = slug_text(pair[0].strip()), slug_text(pair[1].strip())
-        known = all([f.known(first, "introductions"), f.known(second, "introductions")])
-        if known and introduction_kept(f, (first, second), index, seen):
+        first = f.contact_named(pair[0].strip(), "introductions")
+        second = f.contact_named(pair[1].strip(), "introductions")
+        if first and second and introduction_kept(f, (first, second), index, seen):
             found.append((first, second))
     return found

@@ -19,9 +19,11 @@ from netjournal.read import records
 from netjournal.read.docs_folder import docs_problems
 from netjournal.read.duplicates import duplicate_contacts, key_places
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
-from netjournal.read.front_matter import Document, FrontMatterError, parse
+from netjournal.read.front_matter import Document, FrontMatterError, parse, plain_note
 from netjournal.read.html_balance import unbalanced_html
 from netjournal.read.slow_markdown import slow_note
+from netjournal.read.titles import file_date, known_words
+from netjournal.read.wikilinks import Resolver
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_record", "read_texts"]
 
@@ -105,7 +107,7 @@ def read_record(
     """
     problems: list[Problem] = []
     file = JournalFile(Path(path), path)
-    document = _document(file, text, problems)
+    document = _document(file, text, problems, dated=not path.startswith("contacts/"))
     if document is None:
         return None, problems
     if path.startswith("contacts/"):
@@ -131,13 +133,20 @@ def _records(
     slugs = frozenset(f.slug for f in contact_files)
     entry_slugs = frozenset(f.slug for f in entry_files)
 
+    contact_documents = [(f, _document(f, text_of(f), problems)) for f in contact_files]
+    entry_documents = [(f, _document(f, text_of(f), problems, dated=True)) for f in entry_files]
+    names = _resolver(contact_documents, entry_slugs)
+    known = known_words(
+        (name for _, document in contact_documents for name in _names(document)),
+        _capitalised(contact_documents, entry_documents),
+    )
+
     people: dict[str, Contact] = {}
     introducers: dict[str, tuple[int, int]] = {}
-    names: dict[str, tuple[int, int]] = {}
+    names_at: dict[str, tuple[int, int]] = {}
     referrers: dict[str, tuple[int, int]] = {}
     alike: dict[str, dict[str, tuple[int, int]]] = {}
-    for file in contact_files:
-        document = _document(file, text_of(file), problems)
+    for file, document in contact_documents:
         if document is not None:
             contact = records.contact(
                 file.slug,
@@ -147,19 +156,26 @@ def _records(
                 slugs,
                 public=public,
                 entries=entry_slugs,
+                names=names,
             )
             if contact is not None:
                 people[contact.slug] = contact
                 introducers[contact.slug] = document.place(("introduced_by",))
-                names[contact.slug] = document.place(("name",))
+                names_at[contact.slug] = document.place(("name",))
                 referrers[contact.slug] = document.place(("referred_by",))
                 alike[contact.slug] = key_places(document, contact)
     entries: list[JournalEntry] = []
-    for file in entry_files:
-        document = _document(file, text_of(file), problems)
+    for file, document in entry_documents:
         if document is not None:
             entry = records.entry(
-                file.slug, file.display_path, document, problems, slugs, public=public
+                file.slug,
+                file.display_path,
+                document,
+                problems,
+                slugs,
+                public=public,
+                names=names,
+                known=known,
             )
             if entry is not None:
                 entries.append(entry)
@@ -170,7 +186,7 @@ def _records(
     entries.sort(key=lambda e: (e.date, e.time.time() if e.time else time.min, e.slug))
     read = Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries))
     if public:
-        problems.extend(unpublishable_contacts(read, names))
+        problems.extend(unpublishable_contacts(read, names_at))
     return read
 
 
@@ -246,18 +262,60 @@ def _free(slug: str, own: str, taken: set[str], numbers: dict[str, int]) -> str:
     return free
 
 
-def _document(file: JournalFile, text: str | None, problems: list[Problem]) -> Document | None:
-    """The file's front matter and body, or None with the reason recorded."""
+def _document(
+    file: JournalFile, text: str | None, problems: list[Problem], *, dated: bool = False
+) -> Document | None:
+    """The file's front matter and body, or None with the reason recorded.
+
+    A `dated` file (in the journal) whose name starts with a date may have no front
+    matter at all: a daily note, all body.
+    """
     if text is None:
         return None
     try:
         document = parse(text)
     except FrontMatterError as error:
-        problems.append(
-            Problem(error.code, file.display_path, error.message, error.line, error.column)
-        )
-        return None
-    body_line = text.count("\n") - document.body.count("\n") + 1  # the body ends the file
+        daily = plain_note(text) if dated and file_date(file.slug) else None
+        if daily is None:
+            problems.append(
+                Problem(error.code, file.display_path, error.message, error.line, error.column)
+            )
+            return None
+        document = daily
+    body_line = document.body_line
     slow = slow_note(file.display_path, document.body, body_line)
     problems.extend(slow or unbalanced_html(file.display_path, document.body, body_line))
     return document
+
+
+def _names(document: Document | None) -> list[str]:
+    """The name and aliases a contact's front matter gives, as written (before reading)."""
+    if document is None:
+        return []
+    found = []
+    for key in ("name", "aliases"):
+        value = document.data.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item.strip():
+                found.append(item.strip())
+    return found
+
+
+def _resolver(
+    contacts: list[tuple[JournalFile, Document | None]], entries: Collection[str]
+) -> Resolver:
+    """What wikilinks may name: every contact by slug, name and alias; every entry by slug."""
+    return Resolver({file.slug: _names(document) for file, document in contacts}, entries)
+
+
+def _capitalised(*documents: list[tuple[JournalFile, Document | None]]) -> list[str]:
+    """Titles, tags and companies as written: their words in capitals are kept in titles."""
+    found = []
+    for pairs in documents:
+        for _, document in pairs:
+            for key in ("title", "tags", "company"):
+                value = None if document is None else document.data.get(key)
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, str):
+                        found.append(item)
+    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -14,12 +13,14 @@ from netjournal.model import (
     ContactRef,
     EntryRef,
     JournalEntry,
+    Origin,
 )
 from netjournal.read import items
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
+from netjournal.read.titles import file_date, first_heading, title_from_slug
 from netjournal.read.values import (
     parse_birthday,
     parse_cadence,
@@ -29,7 +30,9 @@ from netjournal.read.values import (
     parse_source,
     parse_stage,
     parse_text,
+    quoted,
 )
+from netjournal.read.wikilinks import Resolver, ambiguity, links_in_notes
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ CONTACT_FORMAT = (
     Key("offers", _texts),
     Key("stage", _parsed(parse_stage)),
     Key("private", _flag),
+    Key("aliases", _texts),
 )
 ENTRY_FORMAT = (
     Key("date", _parsed(parse_datetime), required=True),
@@ -133,13 +137,15 @@ def contact(
     *,
     public: bool = False,
     entries: Collection[str] = (),
+    names: Resolver | None = None,
 ) -> Contact | None:
     """The contact in `document`, or None when it lacks a usable name.
 
-    `entries` are the journal's entry slugs, which `met_at` may name. For a `public` build,
-    a privacy flag that cannot be read is an error.
+    `entries` are the journal's entry slugs, which `met_at` may name; `names` finds what a
+    wikilink names (by default, contacts by slug). For a `public` build, a privacy flag
+    that cannot be read is an error.
     """
-    f = Fields(document, path, problems, contacts, dict(document.data))
+    f = Fields(document, path, problems, contacts, dict(document.data), names=names)
     f.check_keys(CONTACT_KEYS | unreadable_privacy(f, public))
     if "name" not in f and "date" in f:
         f.report(
@@ -159,7 +165,9 @@ def contact(
             )
     values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
     name = values.pop("name")
-    built = Contact(slug=slug, path=path, name=name or slug, **values, body=_body(document))
+    links = _links(f, document)
+    body = _body(document)
+    built = Contact(slug=slug, path=path, name=name or slug, **values, body=body, links=links)
     return built if name else None
 
 
@@ -171,18 +179,22 @@ def entry(
     contacts: Collection[str],
     *,
     public: bool = False,
+    names: Resolver | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> JournalEntry | None:
     """The journal entry in `document`, or None when it lacks a usable date.
 
-    For a `public` build, a privacy flag that cannot be read is an error.
+    A file whose name starts with a date needs no `date:` (a daily note). `names` finds what
+    a wikilink names; `known` are the words a title made from the file name keeps as
+    spelled. For a `public` build, a privacy flag that cannot be read is an error.
     """
-    f = Fields(document, path, problems, contacts, document.data)
+    f = Fields(document, path, problems, contacts, document.data, names=names)
     if "time" in f and "date" in f:  # a calendar's habit: the time has its own key there
-        day, time_of_day = str(f.data["date"]).split(" ")[0], str(f.data["time"]).strip()
+        written, time_of_day = str(f.data["date"]).split(" ")[0], str(f.data["time"]).strip()
         f.report(
             "NJ107",
             "'time' is not a key netjournal reads: write the time of day in 'date', like "
-            f"date: {day} {time_of_day[:5] or '19:30'}, so the entry (and a plan in the "
+            f"date: {written} {time_of_day[:5] or '19:30'}, so the entry (and a plan in the "
             "calendar feed) has it",
             "time",
             on_key=True,
@@ -195,25 +207,62 @@ def entry(
             "contacts/; if it is a meeting or a call, add a line 'date: YYYY-MM-DD'",
         )
         return None
-    [date_key] = (key for key in ENTRY_FORMAT if key.name == "date")
-    when = date_key.read(f, date_key, _Record(slug))
+    daily = file_date(slug) if "date" not in f.data else None  # a daily note
+    if daily is not None:
+        when: tuple[date, Any] | None = (daily, None)
+    else:
+        [date_key] = (key for key in ENTRY_FORMAT if key.name == "date")
+        when = date_key.read(f, date_key, _Record(slug))
     if when is None:
         return None
     day, moment = when  # one key, two fields: the day and, if given, the time of day
     values = _read(f, ENTRY_FORMAT, _Record(slug, day=day), skip=("date",))
-    values["title"] = values["title"] or title_from_slug(slug)
-    return JournalEntry(slug=slug, path=path, date=day, time=moment, **values, body=_body(document))
+    body = _body(document)
+    if not values["title"]:
+        heading = first_heading(body)
+        if heading is not None:
+            values["title"], body = heading
+        else:
+            values["title"] = title_from_slug(slug, known)
+    links = _links(f, document)
+    if daily is not None:  # the people a daily note links to are the people met that day
+        met = [link.slug for link in links if isinstance(link, ContactRef)]
+        values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
+    return JournalEntry(
+        slug=slug, path=path, date=day, time=moment, **values, body=body, links=links
+    )
+
+
+def _links(f: Fields, document: Document) -> tuple[Origin, ...]:
+    """The records the wikilinks in the front matter and the notes name, each once.
+
+    A wikilink in the notes that names nothing is a warning (NJ144) at its line.
+    """
+    resolver = f.resolver()
+    for found in links_in_notes(document.body, document.body_line):
+        resolution = resolver.resolve(found.link.target)
+        if resolution.target is not None:
+            f.linked.append(resolution.target)
+            several = ambiguity(found.link, resolution)
+            if several is not None:
+                f.problems.append(Problem("NJ145", f.path, several, found.line, found.column))
+            continue
+        f.problems.append(
+            Problem(
+                "NJ144",
+                f.path,
+                f"the wikilink {quoted(found.link.written)} names no contact or journal "
+                f"entry{resolution.hint}: write a contact's slug, name or alias, or an "
+                "entry's file name, between the brackets (it shows as plain text until then)",
+                found.line,
+                found.column,
+            )
+        )
+    return tuple(dict.fromkeys(f.linked))
 
 
 def _body(document: Document) -> str:
     return document.body.strip("\n")
-
-
-def title_from_slug(slug: str) -> str:
-    """`2025-03-04-coffee-with-jane` → `Coffee with jane`."""
-    words = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", slug).replace("-", " ").replace("_", " ")
-    words = words.strip() or slug
-    return words[0].upper() + words[1:]
 
 
 def _is(f: Fields, key: str, slug: str) -> bool:

@@ -38,7 +38,8 @@ def markdown_steps(body: str) -> int:
                 opened.append(bracket.start())
             elif opened:
                 steps += bracket.start() - opened.pop()
-        matches = sum(paragraph.count(char) for char in _MATCHES)
+        # A wikilink `[[…]]` is a match too (netjournal's own inline pattern).
+        matches = sum(paragraph.count(char) for char in _MATCHES) + paragraph.count("[[")
         end = len(paragraph)
         steps += sum(end - start for start in opened)
         steps += matches * end // _COPY

@@ -35,6 +35,7 @@ from netjournal.render.escape import (
 )
 from netjournal.render.picture import forest_picture
 from netjournal.render.sanitize import NoteRenderer
+from netjournal.render.wikilinks import SiteLinks
 
 DASHBOARD = "index.md"
 FOLLOW_UPS = "follow-ups.md"
@@ -216,9 +217,16 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
     def source(context: Context, value: Source | None) -> Safe:
         return page(context, source_uri(value), value.label) if value else EMPTY
 
-    def notes(body: str, depth: int, owner: str) -> Safe:
-        """A note as safe HTML, headings `depth` levels down, its ids kept apart by `owner`."""
-        return sanitised_html(renderer.html(body, depth, anchor_id(owner)))
+    site_links = SiteLinks(journal, anchors, {slug: anchor_id(slug) for slug in entries})
+
+    @pass_context
+    def notes(context: Context, body: str, depth: int, owner: str) -> Safe:
+        """A note as safe HTML, headings `depth` levels down, its ids kept apart by `owner`;
+        its wikilinks lead to the pages they name."""
+        html = renderer.html(
+            body, depth, anchor_id(owner), here=context["page_uri"], links=site_links
+        )
+        return sanitised_html(html)
 
     env.filters.update(
         page=page,

@@ -10,20 +10,25 @@ leaves alone when MkDocs renders the page.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown  # type: ignore[import-untyped]
 import nh3
 from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
+from markdown.util import AtomicString  # type: ignore[import-untyped]
 
 from netjournal.read.html_balance import DEEPEST, ELEMENTS, balance
 from netjournal.read.slow_markdown import too_slow
+from netjournal.read.wikilinks import PATTERN, PRIORITY, parsed
+from netjournal.render.wikilinks import SiteLinks
 
 
 def _names(words: str) -> frozenset[str]:
@@ -73,21 +78,35 @@ class NoteRenderer:
         configs: Mapping[str, Mapping[str, Any]] | None = None,
         *,
         raw_html: bool = False,
+        directory_urls: bool = True,
     ) -> None:
         self.shift = _ShiftHeadings()
+        self.wikilinks = _Wikilinks(directory_urls)
         self.markdown = markdown.Markdown(
-            extensions=[*extensions, self.shift], extension_configs=dict(configs or {})
+            extensions=[*extensions, self.shift, self.wikilinks],
+            extension_configs=dict(configs or {}),
         )
         self.options = _TRUSTED if raw_html else _SANITISED
         self.raw_html = raw_html
 
-    def html(self, body: str, depth: int = 0, prefix: str = "note") -> str:
+    def html(
+        self,
+        body: str,
+        depth: int = 0,
+        prefix: str = "note",
+        *,
+        here: str = "index.md",
+        links: SiteLinks | None = None,
+    ) -> str:
         """The note as one closed HTML block, headings `depth` levels down, ids `prefix`-ed.
 
         Every id in the note gets `prefix--` in front, and links to them follow: a note can
         neither clash with nor take over an anchor of the page (an entry's, a section's).
+        A wikilink that `links` resolves becomes a link from the page `here` (its path in
+        the docs); any other shows its words as plain text.
         """
         self.shift.depth = depth
+        self.wikilinks.here, self.wikilinks.links = here, links
         self.markdown.reset()
         ids: set[str] = set()
         fragments: set[str] = set()
@@ -183,3 +202,65 @@ class _Shift(Treeprocessor):  # type: ignore[misc]
             for element in root.iter():
                 if len(element.tag) == 2 and element.tag[0] == "h" and element.tag[1] in "123456":
                     element.tag = f"h{min(int(element.tag[1]) + self.owner.depth, 6)}"
+
+
+class _Wikilinks(Extension):  # type: ignore[misc]
+    """`[[target#heading|label]]` as a link to the page it names, or as its words.
+
+    Registered at the priority the reader finds wikilinks with, so code stays code.
+    The href is the page's final address (the note is raw HTML, which MkDocs does not
+    rewrite), relative, so the site works from any folder and from `file://`.
+    """
+
+    def __init__(self, directory_urls: bool) -> None:
+        super().__init__()
+        self.directory_urls = directory_urls
+        self.here = "index.md"
+        self.links: SiteLinks | None = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_Wikilink(PATTERN, self), "netjournal-wikilinks", PRIORITY)
+
+
+class _Wikilink(InlineProcessor):  # type: ignore[misc]
+    def __init__(self, pattern: str, owner: _Wikilinks) -> None:
+        super().__init__(pattern)
+        self.owner = owner
+
+    def handleMatch(self, match: re.Match[str], data: str) -> tuple[Element | str, int, int]:
+        link = parsed(match)
+        found = self.owner.links.target(link) if self.owner.links is not None else None
+        if found is None:
+            return link.text, match.start(0), match.end(0)  # a string is shown as text
+        target, text = found
+        element = Element(
+            "a", {"href": site_href(self.owner.here, target, self.owner.directory_urls)}
+        )
+        element.text = AtomicString(text)
+        return element, match.start(0), match.end(0)
+
+
+def page_url(uri: str, directory_urls: bool) -> str:
+    """The address MkDocs gives the page `uri` (`contacts/jane.md`), from the site's root."""
+    stem = uri[: -len(".md")]
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return f"{stem[: -len('index')]}" if stem.endswith("/index") else f"{stem}/"
+
+
+def site_href(here: str, target: str, directory_urls: bool) -> str:
+    """A relative link from the page `here` to `target` (a page, maybe with `#fragment`)."""
+    path, _, fragment = target.partition("#")
+    suffix = f"#{fragment}" if fragment else ""
+    if path == here:
+        return suffix or "#"
+    here_url = page_url(here, directory_urls)
+    # A page's links start from its folder: `contacts/jane/` with directory URLs.
+    origin = here_url.rstrip("/") if directory_urls else posixpath.dirname(here_url)
+    url = page_url(path, directory_urls)
+    relative = posixpath.relpath(url or ".", origin or ".")
+    if url.endswith("/") or not url:
+        relative = relative.rstrip("/") + "/"
+    return quote(relative) + suffix

@@ -7,13 +7,14 @@ one page, already cut and counted, so its template only lays them out.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
 from netjournal import queries
 from netjournal.model import Contact, FollowUp, Journal, JournalEntry, Opportunity, Stage
 from netjournal.queries.agenda import SOON_DAYS
+from netjournal.queries.backlinks import Backlinks, backlinks
 from netjournal.queries.birthdays import BIRTHDAY_DAYS, UpcomingBirthday, upcoming_birthdays
 from netjournal.queries.charts import (
     MonthCount,
@@ -91,6 +92,7 @@ class Facts:
     credibility_touches: int  # after how many touches a relationship is at credibility
     strategy: StrategyBalance  # time spent by kind next to business won by source
     touches_by_month: dict[str, tuple[MonthCount, ...]]  # each contact's sparkline
+    backlinks: dict[str, Backlinks]  # who links to each contact by wikilink
 
 
 def facts(
@@ -119,6 +121,7 @@ def facts(
         credibility_touches=credibility_touches,
         strategy=strategy_balance(journal, today),
         touches_by_month=contact_touches_per_month(journal, today),
+        backlinks=backlinks(journal),
     )
 
 
@@ -310,6 +313,7 @@ class ContactPage:
     origin: Origin | None = None  # the chain of people that brought them, if any
     history: tuple[Change, ...] = ()  # recent git changes of their file, newest first
     sparkline: tuple[MonthCount, ...] = ()  # touches in each of the last 24 months
+    linked_from: Backlinks = field(default_factory=Backlinks)  # who links to them by wikilink
 
 
 def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = ()) -> ContactPage:
@@ -337,6 +341,7 @@ def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = (
         stage=facts.stages[contact.slug],
         history=history,
         sparkline=facts.touches_by_month.get(contact.slug, ()),
+        linked_from=facts.backlinks.get(contact.slug, Backlinks()),
     )
 
 

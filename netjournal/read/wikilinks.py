@@ -1,0 +1,210 @@
+"""Wikilinks, as Obsidian and Foam write them: `[[slug]]`, `[[Name|label]]`, `[[x#heading]]`.
+
+One resolver turns a wikilink's target into the contact or entry it names, by slug (the
+file name without `.md`), by a contact's name or alias; compared folded (case, accents,
+spaces and hyphens do not matter), so `[[Jane Doe]]` finds `jane-doe.md` named Jane Doe.
+The reader uses it for front-matter values and for the notes' links (warnings, backlinks,
+a daily note's people); the renderer uses the same one to turn them into site links.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import markdown  # type: ignore[import-untyped]
+from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyped]
+
+from netjournal.diagnostics import did_you_mean, fold
+from netjournal.model import ContactRef, EntryRef
+from netjournal.read.slow_markdown import too_slow
+
+# Each part is one character class repeated once, and none may hold '[' or ']': a match
+# can neither nest nor backtrack into another, so the scan is linear in the text.
+PATTERN = r"\[\[([^\[\]|#\n]+)(?:#([^\[\]|\n]*))?(?:\|([^\[\]\n]*))?\]\]"
+WIKILINK = re.compile(PATTERN)
+# Before Python-Markdown's links (160), after code spans (190) and backslash escapes (180):
+# so `[[x]]` in code stays literal, and `\[[x]]` is no link, as in Obsidian.
+PRIORITY = 175
+
+Target = ContactRef | EntryRef
+
+
+@dataclass(frozen=True)
+class Wikilink:
+    """One `[[target#heading|label]]` as written."""
+
+    target: str
+    heading: str | None = None
+    label: str | None = None
+
+    @property
+    def text(self) -> str:
+        """What it shows: its label, else its target (and heading)."""
+        if self.label and self.label.strip():
+            return self.label.strip()
+        heading = f" > {self.heading.strip()}" if self.heading and self.heading.strip() else ""
+        return self.target.strip() + heading
+
+    @property
+    def written(self) -> str:
+        heading = f"#{self.heading}" if self.heading is not None else ""
+        label = f"|{self.label}" if self.label is not None else ""
+        return f"[[{self.target}{heading}{label}]]"
+
+
+def parsed(match: re.Match[str]) -> Wikilink:
+    return Wikilink(match.group(1), match.group(2), match.group(3))
+
+
+def property_link(value: str) -> Wikilink | None:
+    """The wikilink a front-matter value is, as a whole (`"[[priya-shah]]"`), or None."""
+    match = WIKILINK.fullmatch(value.strip())
+    return parsed(match) if match else None
+
+
+def without_links(text: str) -> str:
+    """`text` with each wikilink replaced by the words it shows: for titles."""
+    return WIKILINK.sub(lambda m: parsed(m).text, text)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a wikilink names: a record, or nothing (with a suggestion), or two (ambiguous)."""
+
+    target: Target | None
+    hint: str = ""  # ` (did you mean 'x'?)` when nothing was found
+    others: tuple[str, ...] = ()  # slugs of the other records with the same name or alias
+
+
+class Resolver:
+    """Finds the contact or entry a wikilink's target names.
+
+    By exact slug first, then by folded slug, name or alias of a contact, then by folded
+    entry slug. A name or alias two contacts share resolves to the first by slug, and
+    says which others it could be.
+    """
+
+    def __init__(
+        self,
+        contacts: Mapping[str, Iterable[str]],  # slug → its name and aliases
+        entries: Iterable[str] = (),
+    ) -> None:
+        self.contacts = frozenset(contacts)
+        self.entries = frozenset(entries)
+        self.by_fold: dict[str, list[Target]] = {}
+        for slug in sorted(contacts):
+            self._add(slug, ContactRef(slug))
+        for slug in sorted(contacts):
+            for name in contacts[slug]:
+                self._add(name, ContactRef(slug))
+        for slug in sorted(self.entries):
+            self._add(slug, EntryRef(slug))
+        self.choices = frozenset(
+            word for slug, names in contacts.items() for word in (slug, *names) if word
+        )
+
+    def _add(self, word: str, target: Target) -> None:
+        found = self.by_fold.setdefault(fold(word), [])
+        if target not in found:
+            found.append(target)
+
+    def resolve(self, target: str) -> Resolution:
+        """The record `target` (a wikilink's target, as written) names."""
+        plain = target.strip()
+        if plain in self.contacts:
+            return Resolution(ContactRef(plain))
+        if plain in self.entries:
+            return Resolution(EntryRef(plain))
+        found = self.by_fold.get(fold(plain), [])
+        if found:
+            return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
+        return Resolution(None, did_you_mean(plain, self.choices))
+
+    def contact(self, target: str) -> str | None:
+        """The slug of the contact `target` names, or None."""
+        found = self.resolve(target).target
+        return found.slug if isinstance(found, ContactRef) else None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A wikilink in a note, outside code, and the line of the file it is on."""
+
+    link: Wikilink
+    line: int
+    column: int
+
+
+def ambiguity(link: Wikilink, resolution: Resolution) -> str | None:
+    """The NJ145 sentence for a wikilink whose words name more than one record, or None."""
+    if resolution.target is None or not resolution.others:
+        return None
+    slugs = ", ".join(f"'{slug}'" for slug in (resolution.target.slug, *resolution.others))
+    return (
+        f"the wikilink '{link.written}' could name {slugs}: it links to the first; write "
+        f"the slug between the brackets, like [[{resolution.target.slug}]], to say which"
+    )
+
+
+def links_in_notes(body: str, first_line: int = 1) -> list[Found]:
+    """Every wikilink in the note `body` that Markdown shows as one: none in code.
+
+    Python-Markdown itself decides what is code, with the same pattern at the same
+    priority as the site's: each wikilink is numbered in a copy of the note, and the
+    numbers that come out of the inline pass are the wikilinks outside code.
+    """
+    if "[[" not in body or too_slow(body):
+        return []
+    found = list(WIKILINK.finditer(body))
+    if not found:
+        return []
+    numbered = _numbered(body, found)
+    seen: list[int] = []
+    converter = markdown.Markdown(extensions=["fenced_code", _Collect(seen)])
+    try:
+        converter.convert(numbered)
+    except RecursionError:
+        return []
+    starts = [0, *(match.end() for match in re.finditer("\n", body))]
+    located = []
+    for number in sorted(set(seen)):
+        start = found[number].start()
+        line = bisect.bisect_right(starts, start) - 1
+        located.append(Found(parsed(found[number]), first_line + line, start - starts[line] + 1))
+    return located
+
+
+def _numbered(body: str, matches: list[re.Match[str]]) -> str:
+    pieces, last = [], 0
+    for number, match in enumerate(matches):
+        pieces.append(body[last : match.start()])
+        pieces.append(f"[[\ue000{number}\ue001]]")
+        last = match.end()
+    pieces.append(body[last:])
+    return "".join(pieces)
+
+
+class _Collect(Extension):  # type: ignore[misc]
+    def __init__(self, seen: list[int]) -> None:
+        super().__init__()
+        self.seen = seen
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(
+            _Numbered(r"\[\[\ue000(\d+)\ue001\]\]", self.seen), "netjournal-wikilinks", PRIORITY
+        )
+
+
+class _Numbered(InlineProcessor):  # type: ignore[misc]
+    def __init__(self, pattern: str, seen: list[int]) -> None:
+        super().__init__(pattern)
+        self.seen = seen
+
+    def handleMatch(self, match: re.Match[str], data: str) -> tuple[Any, int, int]:
+        self.seen.append(int(match.group(1)))
+        return "", match.start(0), match.end(0)

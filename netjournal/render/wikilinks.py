@@ -1,0 +1,60 @@
+"""Where a wikilink in a note leads on the site, and what it shows.
+
+The reader's one `Resolver` decides what a wikilink names (so the site links exactly what
+`check` accepted); this module only turns that record into a page of the site: a contact's
+page, or an entry's place on its month page. A heading (`[[jane-doe#Work]]`) leads to that
+heading in the record's notes, whose ids the note renderer prefixes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
+
+from netjournal.diagnostics import fold
+from netjournal.model import ContactRef, Journal
+from netjournal.read.wikilinks import Resolver, Wikilink
+
+
+class SiteLinks:
+    """The site page (`contacts/jane-doe.md`, `journal/2026-03.md#2026-03-04-bni`) and the
+    words of each wikilink that names a record of `journal`; None for the others."""
+
+    def __init__(self, journal: Journal, anchors: Mapping[str, str], note_ids: Mapping[str, str]):
+        self.journal = journal
+        self.anchors = anchors  # each entry's id on its month page
+        self.note_ids = note_ids  # the prefix of the ids in each entry's note
+        self.entries = {entry.slug: entry for entry in journal.entries}
+        self.resolver = Resolver(
+            {slug: (c.name, *c.aliases) for slug, c in journal.contacts.items()}, self.entries
+        )
+
+    def target(self, link: Wikilink) -> tuple[str, str] | None:
+        """The page (with its fragment) `link` leads to and the words it shows, or None."""
+        found = self.resolver.resolve(link.target).target
+        if found is None:
+            return None
+        heading = (link.heading or "").strip()
+        if isinstance(found, ContactRef):
+            name = self.journal.contacts[found.slug].name
+            uri = f"contacts/{found.slug}.md"
+            fragment = f"notes--{_heading_id(heading)}" if heading else ""
+        else:
+            entry = self.entries[found.slug]
+            name = entry.title
+            uri = f"journal/{entry.month}.md"
+            fragment = self.anchors[entry.slug]
+            if heading:
+                fragment = f"{self.note_ids[entry.slug]}--{_heading_id(heading)}"
+        # As Obsidian shows it: the label, else the target as typed (`[[Janey]]` reads
+        # Janey); a bare slug reads as the name or title it stands for.
+        typed = link.target.strip()
+        words = name if fold(typed) == fold(found.slug) else typed
+        shown = (link.label or "").strip() or (f"{words} > {heading}" if heading else words)
+        return (f"{uri}#{fragment}" if fragment else uri), shown
+
+
+def _heading_id(heading: str) -> str:
+    """The id Python-Markdown's toc gives a heading by default."""
+    return str(slugify(heading, "-"))

@@ -1,0 +1,309 @@
+"""Wikilinks (`[[slug]]`, `[[Name]]`, `[[alias]]`, `[[x|label]]`, `[[x#heading]]`) and aliases:
+read in notes and keys, resolved by one resolver, shown as site links, listed as backlinks,
+and redacted in a public build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+from conftest import MINIMAL_MKDOCS, TODAY, messages
+
+from netjournal.cli import main
+from netjournal.model import ContactRef, EntryRef, Journal, Text
+from netjournal.queries.backlinks import backlinks
+from netjournal.queries.privacy import public_view
+from netjournal.read.journal import read_texts
+from netjournal.read.wikilinks import WIKILINK, Resolver, links_in_notes
+from netjournal.render import render_site
+from netjournal.render.sanitize import NoteRenderer, site_href
+from netjournal.render.wikilinks import SiteLinks
+
+VAULT = Path(__file__).parent / "golden" / "journals" / "vault"
+JANE = "---\nname: Jane Doe\naliases: [Janey, JD]\n---\n"
+TOM = "---\nname: Tom Okafor\n---\n"
+
+
+def test_one_resolver_finds_a_contact_by_slug_name_or_alias_and_an_entry_by_file_name() -> None:
+    resolver = Resolver({"jane-doe": ["Jane Doe", "Janey"], "tom": ["Tom Okafor"]}, ["2026-03-04"])
+    assert resolver.resolve("jane-doe").target == ContactRef("jane-doe")
+    assert resolver.resolve("Jane Doe").target == ContactRef("jane-doe")
+    assert resolver.resolve("JANE-DOE").target == ContactRef("jane-doe")
+    assert resolver.resolve("janey").target == ContactRef("jane-doe")
+    assert resolver.resolve("Tom Okafor").target == ContactRef("tom")
+    assert resolver.resolve("2026-03-04").target == EntryRef("2026-03-04")
+    missing = resolver.resolve("Jayne")
+    assert missing.target is None and missing.hint == " (did you mean 'Janey'?)"
+
+
+def test_a_name_two_contacts_share_resolves_to_one_and_says_which_others() -> None:
+    resolver = Resolver({"sam-a": ["Sam"], "sam-b": ["Sam"]})
+    found = resolver.resolve("Sam")
+    assert found.target == ContactRef("sam-a") and found.others == ("sam-b",)
+
+
+def test_wikilinks_in_keys_name_contacts_as_slugs_do(journal_of: Callable[..., Journal]) -> None:
+    journal = journal_of(
+        {
+            "contacts/jane-doe.md": JANE,
+            "contacts/tom.md": """
+                ---
+                name: Tom Okafor
+                introduced_by: "[[Jane Doe]]"
+                referred_by: [[janey]]
+                follow_ups:
+                  - {what: Call, due: 2026-12-01, who: "[[JD]]"}
+                  - {what: Write, due: 2026-12-01, who: "Someone else"}
+                met_at: "[[2026-03-04-bni]]"
+                ---
+                """,
+            "journal/2026-03-04-bni.md": """
+                ---
+                date: 2026-03-04
+                with: ["[[Jane Doe]]", "[[Tom Okafor|Tom]]"]
+                ---
+                """,
+        }
+    )
+    tom = journal.contacts["tom"]
+    assert tom.introduced_by == "jane-doe" and tom.referred_by == "jane-doe"
+    assert [f.who for f in tom.follow_ups] == [ContactRef("jane-doe"), Text("Someone else")]
+    assert tom.met_at == EntryRef("2026-03-04-bni")
+    [entry] = journal.entries
+    assert entry.with_ == ("jane-doe", "tom")
+    assert entry.links == (ContactRef("jane-doe"), ContactRef("tom"))
+
+
+def test_an_unknown_slug_suggests_the_contact_whose_alias_it_is() -> None:
+    result = read_texts(
+        {
+            "contacts/robert-stone.md": "---\nname: Robert Stone\naliases: Bob\n---\n",
+            "journal/2026-03-04-call.md": "---\ndate: 2026-03-04\nwith: [Bob]\n---\n",
+        }
+    )
+    assert messages(result) == [
+        "journal/2026-03-04-call.md:3:8: error NJ106 with: no contact has the slug 'Bob' "
+        "(did you mean 'robert-stone'?): write the contact's slug: its file name in "
+        "contacts/, without '.md'"
+    ]
+
+
+def test_a_wikilink_naming_nothing_is_a_located_warning_and_code_stays_code() -> None:
+    note = (
+        "First line.\n\n"
+        "Met [[Jane Doe]] and [[Jaen Doe]], `[[Code Span]]` here.\n\n"
+        "```\n[[Fenced]]\n```\n\n"
+        "    [[Indented]]\n\n"
+        "An escaped \\[[Escaped]] one.\n"
+    )
+    result = read_texts({"contacts/jane-doe.md": JANE, "contacts/tom.md": TOM + note})
+    assert messages(result) == [
+        "contacts/tom.md:6:22: warning NJ144 the wikilink '[[Jaen Doe]]' names no contact or "
+        "journal entry (did you mean 'Jane Doe'?): write a contact's slug, name or alias, or an "
+        "entry's file name, between the brackets (it shows as plain text until then)"
+    ]
+    assert result.journal.contacts["tom"].links == (ContactRef("jane-doe"),)
+
+
+def _month_page(files: dict[str, str], renderer: NoteRenderer | None = None) -> str:
+    result = read_texts(files)
+    pages = render_site(result.journal, TODAY, renderer)
+    return pages["journal/2026-03.md"]
+
+
+def test_wikilinks_in_notes_become_links_to_the_pages_they_name() -> None:
+    page = _month_page(
+        {
+            "contacts/jane-doe.md": JANE,
+            "journal/2026-03-01-intro.md": "---\ndate: 2026-03-01\n---\n",
+            "journal/2026-03-04-call.md": (
+                "---\ndate: 2026-03-04\n---\n"
+                "Saw [[jane-doe]], [[Janey]], [[Jane Doe|her <b>team</b>]] and "
+                "[[jane-doe#Family Life]]; see [[2026-03-01-intro]]; not [[Nobody]]; "
+                "`[[jane-doe]]`.\n"
+            ),
+        }
+    )
+    note = page.split("netjournal-note", 1)[1]
+    assert '<a href="../../contacts/jane-doe/" rel="noopener noreferrer">Jane Doe</a>' in note
+    assert '<a href="../../contacts/jane-doe/" rel="noopener noreferrer">Janey</a>' in note
+    assert ">her &lt;b&gt;team&lt;/b&gt;</a>" in note  # a label is text, never HTML
+    assert 'href="../../contacts/jane-doe/#notes--family-life"' in note
+    assert '<a href="#2026-03-01-intro" rel="noopener noreferrer">Intro</a>' in note
+    assert "not Nobody;" in note  # its words, no link
+    assert "<code>[[jane-doe]]</code>" in note
+    assert note.count("<a ") == 5
+
+
+def test_links_follow_the_sites_kind_of_address() -> None:
+    assert site_href("journal/2026-03.md", "contacts/jane.md", True) == "../../contacts/jane/"
+    assert site_href("journal/2026-03.md", "contacts/jane.md", False) == "../contacts/jane.html"
+    assert site_href("contacts/tom.md", "journal/2026-03.md#a", True) == "../../journal/2026-03/#a"
+    assert site_href("index.md", "contacts/jane.md", True) == "contacts/jane/"
+    assert site_href("contacts/jane.md", "contacts/jane.md#notes--x", True) == "#notes--x"
+    renderer = NoteRenderer(directory_urls=False)
+    page = _month_page(
+        {
+            "contacts/jane-doe.md": JANE,
+            "journal/2026-03-04-call.md": "---\ndate: 2026-03-04\n---\nSaw [[Jane Doe]].\n",
+        },
+        renderer,
+    )
+    assert '<a href="../contacts/jane-doe.html"' in page
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[[" * 50_000,
+        "[[a" * 33_000,
+        "[[a#" * 25_000,
+        "[[a|" * 25_000,
+        "[[a]]" * 20_000,
+        "[[" + "a" * 100_000,
+        "[[a#" + "#" * 100_000,
+        "[[a|" + "|" * 100_000,
+    ],
+)
+def test_a_100_kb_hostile_line_of_wikilinks_is_read_and_rendered_fast(line: str) -> None:
+    """Each takes under 0.1 s here (a site's other pages take longer than the note)."""
+    result = read_texts({"contacts/jane-doe.md": JANE})
+    links = SiteLinks(result.journal, {}, {})
+    started = time.perf_counter()
+    list(WIKILINK.finditer(line))
+    links_in_notes(line)
+    read_texts({"contacts/jane-doe.md": JANE + line + "\n"})
+    NoteRenderer().html(line, links=links)
+    assert time.perf_counter() - started < 1.5
+
+
+def test_backlinks_list_who_links_to_a_contact_and_a_public_view_drops_private_ones(
+    journal_of: Callable[..., Journal],
+) -> None:
+    journal = journal_of(
+        {
+            "contacts/jane-doe.md": JANE + "Self: [[jane-doe]].\n",
+            "contacts/tom.md": TOM + "Knows [[Janey]].\n",
+            "contacts/secret.md": "---\nname: Sec Ret\nprivate: true\n---\n[[Jane Doe]]\n",
+            "journal/2026-03-01-a.md": "---\ndate: 2026-03-01\n---\n[[jane-doe]]\n",
+            "journal/2026-03-09-b.md": "---\ndate: 2026-03-09\nwith: ['[[JD]]']\n---\n",
+            "journal/2026-03-05-c.md": "---\ndate: 2026-03-05\nprivate: true\n---\n[[JD]]\n",
+        }
+    )
+    found = backlinks(journal)["jane-doe"]
+    assert [e.slug for e in found.entries] == ["2026-03-09-b", "2026-03-05-c", "2026-03-01-a"]
+    assert [c.slug for c in found.contacts] == ["secret", "tom"]  # by name; not herself
+    public = backlinks(public_view(journal))["jane-doe"]
+    assert [e.slug for e in public.entries] == ["2026-03-09-b", "2026-03-01-a"]
+    assert [c.slug for c in public.contacts] == ["tom"]
+    page = render_site(journal, TODAY)["contacts/jane-doe.md"]
+    linked = page.split("## Linked from", 1)[1]
+    assert "[Tom Okafor](tom.md)" in linked and "[Sec Ret](secret.md)" in linked
+    assert "- **Also known as:** Janey, JD" in page  # on the page, so search finds her by it
+
+
+def test_a_private_contacts_alias_is_redacted_like_the_name(
+    journal_of: Callable[..., Journal],
+) -> None:
+    journal = journal_of(
+        {
+            "contacts/robert-quill.md": "---\nname: Robert Quill\naliases: [Bobby, R.Q.]\n"
+            "private: true\n---\n",
+            "contacts/ann.md": "---\nname: Ann Lee\nneeds: [Intro to Bobby]\nfollow_ups:\n"
+            "  - {what: Send Bobby the deck, due: 2026-12-01}\n  - {what: Other, due: 2026-12-01}\n"
+            "---\n",
+            "journal/2026-03-04-lunch-with-bobby.md": "---\ndate: 2026-03-04\ntitle: Lunch "
+            "with bobby\nkind: lunch\n---\n",
+        }
+    )
+    public = public_view(journal)
+    [entry] = public.entries
+    assert entry.title == "Lunch" and "bobby" not in entry.slug
+    ann = public.contacts["ann"]
+    assert ann.needs == () and [f.what for f in ann.follow_ups] == ["Other"]
+
+
+# The golden vault, built for real once per module: every wikilink in it must lead somewhere.
+@pytest.fixture(scope="module")
+def vault_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    sites = {}
+    for kind, options in (("private", ()), ("public", ("--public",))):
+        root = tmp_path_factory.mktemp(f"vault-{kind}")
+        shutil.copytree(VAULT, root, dirs_exist_ok=True)
+        (root / "docs").mkdir()
+        (root / "mkdocs.yml").write_text(MINIMAL_MKDOCS, encoding="utf-8")
+        site = root / "site"
+        arguments = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site), *options]
+        result = CliRunner().invoke(main, [*arguments, "--today", TODAY.isoformat()])
+        assert result.exit_code == 0, result.output
+        sites[kind] = site
+    return sites
+
+
+class _Page(HTMLParser):
+    """The ids of a page and the links inside its notes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.note_links: list[str] = []
+        self.depth = 0  # inside a .netjournal-note: its <div> nesting
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag == "div" and (self.depth or "netjournal-note" in (values.get("class") or "")):
+            self.depth += 1
+        if tag == "a" and self.depth and values.get("href"):
+            self.note_links.append(str(values["href"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.depth:
+            self.depth -= 1
+
+
+def _parsed(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_every_wikilink_in_the_built_vault_leads_to_a_page_and_anchor_that_exist(
+    vault_sites: dict[str, Path],
+) -> None:
+    site = vault_sites["private"]
+    followed = 0
+    for html in site.rglob("*.html"):
+        for href in _parsed(html).note_links:
+            parts = urlsplit(href)
+            target = (html.parent / unquote(parts.path)).resolve() if parts.path else html
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{html.relative_to(site)}: {href} leads nowhere"
+            if parts.fragment:
+                assert parts.fragment in _parsed(target).ids, f"{href}: no such anchor"
+            followed += 1
+    assert followed == 12  # every resolvable wikilink in the vault's notes
+    tom = (site / "contacts/tom-okafor.html").read_text(encoding="utf-8")
+    assert re.search(r"Linked from.*Jane Doe", tom, re.S)
+
+
+def test_the_public_vault_has_neither_the_private_name_nor_the_alias_in_any_file(
+    vault_sites: dict[str, Path],
+) -> None:
+    site = vault_sites["public"]
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".ics", ".js"):
+            text = path.read_text(encoding="utf-8", errors="replace").casefold()
+            for word in ("robert quill", "robert-quill", "bobby", "quill"):
+                assert word not in text, f"{path.relative_to(site)} shows {word!r}"
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Janey" in index  # a public contact's alias is searchable
