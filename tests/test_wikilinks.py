@@ -173,15 +173,18 @@ def test_links_follow_the_sites_kind_of_address() -> None:
     ],
 )
 def test_a_100_kb_hostile_line_of_wikilinks_is_read_and_rendered_fast(line: str) -> None:
-    """Each takes under 0.1 s here (a site's other pages take longer than the note)."""
+    """Each takes under 0.1 s of CPU here (a site's other pages take longer than the note).
+
+    CPU time, not wall time, so a loaded machine does not fail it; a quadratic pattern
+    would take minutes."""
     result = read_texts({"contacts/jane-doe.md": JANE})
     links = SiteLinks(result.journal, {}, {})
-    started = time.perf_counter()
+    started = time.process_time()
     list(WIKILINK.finditer(line))
     links_in_notes(line)
     read_texts({"contacts/jane-doe.md": JANE + line + "\n"})
     NoteRenderer().html(line, links=links)
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 2
 
 
 def test_backlinks_list_who_links_to_a_contact_and_a_public_view_drops_private_ones(
