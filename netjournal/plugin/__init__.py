@@ -69,6 +69,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.serving = False
         self.last_good: GeneratedSite | None = None  # what `serve` shows while a file is broken
         self.kept_last_good = False  # the last build showed last_good again: a file is broken
+        self.offline: Any = None  # Material's offline plugin, run by this one when `offline`
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -103,11 +104,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 config.markdown_extensions.append(extension)
         if config.theme.name == "material":
             _add_accessibility(config)
-        if self.options.offline:
-            config.use_directory_urls = False  # so links work from file://
-            polyfills = config.extra.setdefault("polyfills", [])
-            if offline.WORKER_SHIM not in polyfills:
-                polyfills.append(offline.WORKER_SHIM)
+        # Browsable from disk: .html links, the search index as a script, a worker shim.
+        self.offline = offline.material_offline(config) if self.options.offline else None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -156,8 +154,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.options.offline:
-            offline.inline_search_index(Path(config.site_dir))
+        if self.offline is not None:
+            self.offline.on_post_build(config=config)
         write_marker(Path(config.site_dir))  # so the next build knows the folder is ours
 
     def on_serve(
