@@ -44,7 +44,7 @@ log = logging.getLogger("mkdocs.plugins.netjournal")
 # Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
 # rebuilds, which load mkdocs.yml afresh each time.
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
-_NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
+_NEEDED_EXTENSIONS = ("tables", "attr_list", "toc", "md_in_html")  # md_in_html: timelines
 
 
 class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
@@ -143,14 +143,14 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         add_pages(files, config, site.pages)
         add_files(files, config, site.files)
         if config.theme.name == "material":
-            for uri in (accessible.STYLESHEET, accessible.SCRIPT):
+            for uri in (*accessible.STYLESHEETS, *accessible.SCRIPTS):
                 files.append(File.generated(config, uri, content=accessible.asset(uri)))
         if self.options.offline:
             files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
         return files
 
     def on_page_content(self, html: str, /, **kwargs: Any) -> str:
-        return accessible.label_tables(html)
+        return accessible.label_cells(accessible.label_tables(html))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -178,10 +178,13 @@ def _add_accessibility(config: MkDocsConfig) -> None:
     folder = str(accessible.theme_folder())
     if folder not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
-    if accessible.STYLESHEET not in config.extra_css:
-        config.extra_css.insert(0, accessible.STYLESHEET)
-    if accessible.SCRIPT not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.insert(0, accessible.SCRIPT)
+    for position, stylesheet in enumerate(accessible.STYLESHEETS):
+        if stylesheet not in config.extra_css:
+            config.extra_css.insert(position, stylesheet)
+    scripts = [str(s) for s in config.extra_javascript]
+    for position, script in enumerate(accessible.SCRIPTS):
+        if script not in scripts:
+            config.extra_javascript.insert(position, script)
 
 
 def use_own_docs(config: MkDocsConfig) -> None:
