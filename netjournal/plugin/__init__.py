@@ -26,7 +26,7 @@ from netjournal.options import (
     plugin_options,
     resolve_today,
 )
-from netjournal.plugin import accessible, offline
+from netjournal.plugin import accessible, offline, search
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.render import INDEX_PAGES
@@ -154,6 +154,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        search.fold_search_index(Path(config.site_dir))  # before the offline copy of it
         if self.offline is not None:
             self.offline.on_post_build(config=config)
         write_marker(Path(config.site_dir))  # so the next build knows the folder is ours

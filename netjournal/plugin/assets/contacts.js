@@ -79,7 +79,7 @@
         if (match) count += 1;
       });
       status.textContent =
-        count === total ? people(total) + " shown" : people(count) + " of " + total + " shown";
+        count === total ? people(total) + " shown" : count + " of " + total + " people shown";
     });
 
     headers.forEach(function (header, column) {
