@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import chromium, needs_chromium, serving
+from browser import needs_chromium, serving
 
 from netjournal.plugin.offline import worker_shim
 
@@ -38,12 +38,6 @@ class Visit:
     def elsewhere(self, start: str) -> list[str]:
         """The requested URLs, each once, that do not begin with `start`."""
         return sorted({url for url in self.requests if not url.startswith(start)})
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
