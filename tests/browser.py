@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import os
@@ -51,14 +52,27 @@ def serving(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+_driver: Any = None  # one Playwright per process: its sync API allows no second one at once
+
+
+def _playwright() -> Any:
+    global _driver
+    if _driver is None:
+        from playwright.sync_api import sync_playwright
+
+        _driver = sync_playwright().start()
+        atexit.register(_driver.stop)
+    return _driver
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """A headless Chromium browser (Debian's, never a downloaded one)."""
-    from playwright.sync_api import sync_playwright
+    """A headless Chromium browser (Debian's, never a downloaded one).
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    Several may be open at once (the session's and a test's own): they share one Playwright.
+    """
+    browser = _playwright().chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    try:
+        yield browser
+    finally:
+        browser.close()

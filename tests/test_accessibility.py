@@ -109,14 +109,12 @@ def _focused(page) -> dict[str, object]:
     return page.evaluate(
         """() => {
           const el = document.activeElement;
-          const list = el.closest("ul");
-          const before = list && list.previousElementSibling;
           return {
             text: el.textContent.trim(),
             skip: el.classList.contains("md-skip"),
             sidebar: !!el.closest(".md-sidebar"),
             content: !!el.closest("article"),
-            timeline: !!before && before.id === "timeline" && !!el.closest("article"),
+            timeline: !!el.closest("article div.nj-timeline:not(.nj-plans)"),
           };
         }"""
     )

@@ -40,9 +40,7 @@ def test_dashboard_to_contact_to_journal_entry(page):
     assert heading(page.locator("article h1")) == name
     assert page.get_by_role("heading", name="Timeline").is_visible()
 
-    timeline = page.locator(
-        "xpath=//article//h2[starts-with(normalize-space(.), 'Timeline')]/following-sibling::ul[1]"
-    )  # the list under the Timeline heading (the file history may follow it)
+    timeline = page.locator("article div.nj-timeline:not(.nj-plans)")  # not the plans above it
     timeline_entry = timeline.locator("a[href*='journal/']").first
     title = timeline_entry.inner_text()
     timeline_entry.click()
@@ -147,3 +145,144 @@ def test_charts_are_drawn_described_and_visible_in_both_palettes(
             for mark in colours["marks"]:
                 assert _contrast(mark, colours["background"]) >= 3, (path, mark, colours)
     context.close()
+
+
+# Issue 11: phones first, the contacts finder, search that folds accents.
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+# What sticks out sideways on the page as it is now: the page itself, or anything in the
+# article wider than the screen or scrolling sideways in its own box (a table's scroller).
+# Code blocks may scroll in their own box; a header moved out of sight is not seen.
+_SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  if (document.documentElement.scrollWidth > width) found.push("the page");
+  for (const el of document.querySelectorAll("article *")) {
+    if (el.closest("pre") || el.closest("thead:not(.nj-finder thead)")) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0) continue;
+    const scrolls = el.scrollWidth > el.clientWidth + 1
+      && /auto|scroll/.test(getComputedStyle(el).overflowX);
+    if (box.right > width + 1 || box.left < -1 || scrolls) {
+      found.push(`${el.tagName.toLowerCase()}.${el.className} ${el.textContent.slice(0, 40)}`);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_at_390_px_nothing_scrolls_sideways_and_late_rows_say_so(browser, sample_site, scheme):
+    from accessibility import kinds_of_page
+
+    context = browser.new_context(**PHONE, color_scheme=scheme)
+    page = context.new_page()
+    sideways = {}
+    with serving(sample_site) as base:
+        for path in kinds_of_page(sample_site):
+            page.goto(base + path)
+            found = page.evaluate(_SIDEWAYS)
+            if found:
+                sideways[path] = found[:5]
+        page.goto(base)
+        overdue = page.locator("article tr .nj-badge--overdue").first
+        cold = page.locator("article tr .nj-badge--cold").first
+        badges = [overdue.inner_text(), cold.inner_text()]
+        # The row is marked in colour too, and the badge keeps its own colours in both palettes.
+        bar = overdue.evaluate("b => getComputedStyle(b.closest('tr')).borderLeftColor")
+        colours = overdue.evaluate(
+            "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+        )
+    context.close()
+    assert sideways == {}
+    assert badges == ["Overdue", "Going cold"]
+    assert bar == colours[1] == "rgb(179, 38, 30)" and colours[0] == "rgb(255, 255, 255)"
+
+
+def test_on_a_phone_a_table_row_is_a_card_of_labelled_lines(browser, sample_site):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    with serving(sample_site) as base:
+        page.goto(base + "follow-ups.html")
+        cell = page.locator("article tbody tr").first.locator("td").nth(3)
+        label = cell.evaluate("c => getComputedStyle(c, '::before').content")
+        row = page.locator("article tbody tr").first.bounding_box()
+        header_shown = page.locator("article thead").first.bounding_box()
+    context.close()
+    assert label == '"Who"'
+    assert row is not None and row["width"] <= 390
+    assert header_shown is not None and header_shown["width"] <= 1  # read by screen readers only
+
+
+def _visible_names(page) -> list[str]:
+    return page.locator(".nj-finder tbody tr:not([hidden]) td:first-child").all_inner_texts()
+
+
+def test_the_contacts_index_sorts_and_filters_from_disk(browser, sample_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((sample_site / "contacts" / "index.html").as_uri())
+    every = _visible_names(page)
+    assert len(every) == len(list((sample_site / "contacts").glob("*.html"))) - 1
+    assert every == sorted(every, key=str.casefold)  # by name, as generated
+
+    status = page.get_by_role("status")
+    box = page.get_by_label("Filter by name, company, source, stage, last touch or tag")
+    box.fill("healthcare")  # a tag
+    tagged = _visible_names(page)
+    assert "Anita Sharma" in tagged and len(tagged) < len(every)
+    assert status.inner_text() == f"{len(tagged)} of {len(every)} people shown"
+    box.fill("alvarez")  # a name without its accent
+    assert _visible_names(page) == ["José Álvarez"]
+    box.fill("")
+    assert status.inner_text() == f"{len(every)} people shown"
+
+    header = page.locator(".nj-finder th", has_text="Last touch")
+    header.get_by_role("button").focus()
+    page.keyboard.press("Enter")  # keyboard alone
+    assert header.get_attribute("aria-sort") == "ascending"
+    touches = page.locator(".nj-finder tbody tr td[data-label='Last touch']").all_inner_texts()
+    dated = [t for t in touches if t[:1].isdigit()]
+    assert dated == sorted(dated) and touches[: len(dated)] == dated  # "none" last
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+    touches = page.locator(".nj-finder tbody tr td[data-label='Last touch']").all_inner_texts()
+    dated = [t for t in touches if t[:1].isdigit()]
+    assert dated == sorted(dated, reverse=True) and touches[: len(dated)] == dated
+    assert page.locator(".nj-finder th[aria-sort]").count() == 1
+    context.close()
+
+
+def test_the_contacts_index_is_complete_without_script(browser, sample_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((sample_site / "contacts" / "index.html").as_uri())
+    rows = page.locator(".nj-finder tbody tr").count()
+    assert rows == len(list((sample_site / "contacts").glob("*.html"))) - 1
+    assert page.locator(".nj-finder input, .nj-finder button").count() == 0
+    context.close()
+
+
+def test_search_folds_accents_from_disk(browser, sample_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((sample_site / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("jose", delay=20)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10_000)
+    found = {a.get_attribute("href").split("?")[0]: a.inner_text() for a in results.all()}
+    assert "José Álvarez" in found[(sample_site / "contacts/jose-alvarez.html").as_uri()]
+    # Pages that only ever write "José" (the journal) are found too.
+    assert any("journal/" in url and "José" in text for url, text in found.items())
+    context.close()
+
+
+def test_month_pages_lead_to_the_months_before_and_after(page):
+    page.goto(page.base + "journal/2026-11.html")
+    months = page.get_by_role("navigation", name="Other months")
+    months.get_by_role("link", name="← October 2026").click()
+    page.wait_for_url(re.compile(r"/journal/2026-10\.html$"))
+    assert heading(page.locator("article h1")) == "October 2026"

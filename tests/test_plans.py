@@ -24,7 +24,10 @@ def test_a_plan_dated_today_is_todays_touch_not_a_plan(journal_of):
     pages = render_site(journal, TODAY)
     assert "## Coming up (0)" in pages["index.md"]
     assert "planned" not in pages["journal/2026-11.md"]
-    assert "- **2026-11-23** · Meeting:" in pages["contacts/ben.md"]
+    assert (
+        '<span class="nj-mark nj-mark--meeting" aria-hidden="true"></span>**2026-11-23** · Meeting:'
+        in pages["contacts/ben.md"]
+    )
 
 
 def test_a_plan_inside_the_cadence_keeps_a_contact_from_going_cold(journal_of):
@@ -52,7 +55,9 @@ def test_a_plan_is_never_in_a_timeline_as_if_it_had_happened(journal_of):
     timeline = ben[ben.index("## Timeline") :]
     assert "2026-12-03" not in timeline and "2026-11-01" in timeline
     coming = ben[ben.index("## Coming up") : ben.index("## Timeline")]
-    assert "- 2026-12-03 · [On 2026\\-12\\-03](../journal/2026-12.md#b) (meeting)" in coming
+    assert (
+        "**2026-12-03** · planned: [On 2026\\-12\\-03](../journal/2026-12.md#b) (meeting)" in coming
+    )
     assert "2026-12-03" not in pages["contacts/cy.md"].split("## Timeline")[1]
     assert "· planned, not yet happened*" in pages["journal/2026-12.md"]
     assert "planned" not in pages["journal/2026-11.md"]

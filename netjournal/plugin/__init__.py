@@ -26,7 +26,7 @@ from netjournal.options import (
     plugin_options,
     resolve_today,
 )
-from netjournal.plugin import accessible, offline
+from netjournal.plugin import accessible, offline, search
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.render import INDEX_PAGES
@@ -44,7 +44,7 @@ log = logging.getLogger("mkdocs.plugins.netjournal")
 # Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
 # rebuilds, which load mkdocs.yml afresh each time.
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
-_NEEDED_EXTENSIONS = ("tables", "attr_list", "toc")
+_NEEDED_EXTENSIONS = ("tables", "attr_list", "toc", "md_in_html")  # md_in_html: timelines
 
 
 class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
@@ -69,6 +69,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.serving = False
         self.last_good: GeneratedSite | None = None  # what `serve` shows while a file is broken
         self.kept_last_good = False  # the last build showed last_good again: a file is broken
+        self.offline: Any = None  # Material's offline plugin, run by this one when `offline`
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -103,11 +104,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 config.markdown_extensions.append(extension)
         if config.theme.name == "material":
             _add_accessibility(config)
-        if self.options.offline:
-            config.use_directory_urls = False  # so links work from file://
-            polyfills = config.extra.setdefault("polyfills", [])
-            if offline.WORKER_SHIM not in polyfills:
-                polyfills.append(offline.WORKER_SHIM)
+        # Browsable from disk: .html links, the search index as a script, a worker shim.
+        self.offline = offline.material_offline(config) if self.options.offline else None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -148,19 +146,20 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         add_pages(files, config, site.pages)
         add_files(files, config, site.files)
         if config.theme.name == "material":
-            for uri in (accessible.STYLESHEET, accessible.SCRIPT):
+            for uri in (*accessible.STYLESHEETS, *accessible.SCRIPTS):
                 files.append(File.generated(config, uri, content=accessible.asset(uri)))
         if self.options.offline:
             files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
         return files
 
     def on_page_content(self, html: str, /, **kwargs: Any) -> str:
-        return accessible.label_tables(html)
+        return accessible.label_cells(accessible.label_tables(html))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.options.offline:
-            offline.inline_search_index(Path(config.site_dir))
+        search.fold_search_index(Path(config.site_dir))  # before the offline copy of it
+        if self.offline is not None:
+            self.offline.on_post_build(config=config)
         write_marker(Path(config.site_dir))  # so the next build knows the folder is ours
 
     def on_serve(
@@ -183,10 +182,13 @@ def _add_accessibility(config: MkDocsConfig) -> None:
     folder = str(accessible.theme_folder())
     if folder not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
-    if accessible.STYLESHEET not in config.extra_css:
-        config.extra_css.insert(0, accessible.STYLESHEET)
-    if accessible.SCRIPT not in [str(s) for s in config.extra_javascript]:
-        config.extra_javascript.insert(0, accessible.SCRIPT)
+    for position, stylesheet in enumerate(accessible.STYLESHEETS):
+        if stylesheet not in config.extra_css:
+            config.extra_css.insert(position, stylesheet)
+    scripts = [str(s) for s in config.extra_javascript]
+    for position, script in enumerate(accessible.SCRIPTS):
+        if script not in scripts:
+            config.extra_javascript.insert(position, script)
 
 
 def use_own_docs(config: MkDocsConfig) -> None:

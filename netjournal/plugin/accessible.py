@@ -13,11 +13,20 @@ from pathlib import Path
 
 STYLESHEET = "assets/netjournal/accessible.css"
 SCRIPT = "assets/netjournal/accessible.js"
+# The layout of netjournal's own pages: tables as cards on a phone, badges, the timeline;
+# and the contacts index's sorting and filtering.
+LAYOUT = "assets/netjournal/layout.css"
+FINDER = "assets/netjournal/contacts.js"
+STYLESHEETS = (STYLESHEET, LAYOUT)
+SCRIPTS = (SCRIPT, FINDER)
 
 # A heading with an id (the toc extension gives every heading one), or a bare <table> as
 # Python-Markdown writes it. The alternatives start differently ("<h" vs "<t") and neither
 # repeats a group, so one pass over the page is linear.
 _HEADING_OR_TABLE = re.compile(r'<h[1-6] id="([^"<>]*)"|<table>')
+# The tags of a table as Python-Markdown writes them; `(?=[\s>])` tells <th> from <thead>.
+_TABLE_TAG = re.compile(r"<(/?)(table|thead|tr|th|td)(?=[\s>])")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def theme_folder() -> Path:
@@ -26,7 +35,7 @@ def theme_folder() -> Path:
 
 
 def asset(uri: str) -> str:
-    """The text of one of netjournal's shipped assets (`STYLESHEET` or `SCRIPT`)."""
+    """The text of one of netjournal's shipped assets (in `STYLESHEETS` or `SCRIPTS`)."""
     name = uri.rsplit("/", 1)[1]
     return (files("netjournal.plugin") / "assets" / name).read_text(encoding="utf-8")
 
@@ -48,3 +57,45 @@ def label_tables(html: str) -> str:
             start = match.end()
     parts.append(html[start:])
     return "".join(parts)
+
+
+def label_cells(html: str) -> str:
+    """`html` with each body cell naming its column (`data-label="Due"`).
+
+    On a phone the stylesheet lays each row out as a card of "column: value" lines, the
+    column names drawn from these attributes, so that nothing scrolls off screen. One pass
+    over the page's table tags; cells of a table without a header row are left alone.
+    """
+    parts: list[str] = []
+    start = 0
+    headers: list[str] = []
+    header_start: int | None = None  # where the current <th>'s text begins
+    column = 0
+    in_head = False
+    for match in _TABLE_TAG.finditer(html):
+        closing, tag = match.group(1) == "/", match.group(2)
+        if tag == "table" and not closing:
+            headers = []
+        elif tag == "thead":
+            in_head = not closing
+        elif tag == "tr" and not closing:
+            column = 0
+        elif tag == "th" and in_head:
+            if closing and header_start is not None:
+                headers.append(_attribute_text(html[header_start : match.start()]))
+                header_start = None
+            elif not closing:
+                header_start = html.find(">", match.end()) + 1
+        elif tag == "td" and not closing:
+            if column < len(headers) and headers[column]:
+                parts.append(html[start : match.end()])
+                parts.append(f' data-label="{headers[column]}"')
+                start = match.end()
+            column += 1
+    parts.append(html[start:])
+    return "".join(parts)
+
+
+def _attribute_text(header: str) -> str:
+    """A header cell's words, fit to stand in an attribute (its HTML already escaped)."""
+    return " ".join(_TAG.sub("", header).replace('"', "&quot;").split())

@@ -249,9 +249,14 @@ class Month:
     today: date  # entries after it are plans, marked as such
     events: tuple[JournalEntry, ...] = ()  # its events that happened: a line links /events/
     needs: tuple[str, ...] = ()  # contacts met that month who have needs: links /needs/
+    previous: str | None = None  # the month before it that has entries, if any
+    next: str | None = None  # the month after it that has entries, if any
 
 
 def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
+    others = sorted({entry.month for entry in facts.journal.entries} - {month})
+    before = [other for other in others if other < month]
+    after = [other for other in others if other > month]
     past = [entry for entry in entries if entry.date <= facts.today]
     people = dict.fromkeys(slug for entry in past for slug in entry.with_)
     contacts = facts.journal.contacts
@@ -262,6 +267,8 @@ def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
         facts.today,
         events=tuple(e for e in past if (e.kind or "").casefold() == EVENT),  # as on /events/
         needs=tuple(slug for slug in people if slug in contacts and contacts[slug].needs),
+        previous=before[-1] if before else None,
+        next=after[0] if after else None,
     )
 
 
@@ -297,6 +304,49 @@ def _opportunity_row(journal: Journal, opportunity: Opportunity) -> OpportunityR
     return OpportunityRow(opportunity, queries.opportunity_referrer(opportunity, contact))
 
 
+# The mark drawn on the timeline for each kind of entry (an icon, with the kind in words
+# beside it); a kind not listed here gets the plain entry mark.
+ENTRY_MARKS = {
+    "meeting": "meeting",
+    "one-to-one": "one-to-one",
+    "1-2-1": "one-to-one",
+    "call": "call",
+    "email": "email",
+    "message": "message",
+    "meal": "meal",
+    "coffee": "coffee",
+    "note": "note",
+    "event": "event",
+}
+
+
+def timeline_mark(event: queries.TimelineEvent) -> str:
+    """The timeline mark of `event`: one of a fixed set of words, never the user's text."""
+    if event.happening is queries.Happening.ENTRY and event.entry is not None:
+        return ENTRY_MARKS.get((event.entry.kind or "").casefold(), "entry")
+    return event.happening.name.lower().replace("_", "-")  # met, referral-given, …
+
+
+@dataclass(frozen=True)
+class MarkedEvent:
+    event: queries.TimelineEvent
+    mark: str  # see `timeline_mark`
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: int
+    events: tuple[MarkedEvent, ...]  # newest first
+
+
+def timeline_years(events: tuple[queries.TimelineEvent, ...]) -> tuple[TimelineYear, ...]:
+    """`events` (newest first) grouped by year, newest year first."""
+    years: dict[int, list[MarkedEvent]] = defaultdict(list)
+    for event in events:
+        years[event.date.year].append(MarkedEvent(event, timeline_mark(event)))
+    return tuple(TimelineYear(year, tuple(marked)) for year, marked in years.items())
+
+
 @dataclass(frozen=True)
 class ContactPage:
     contact: Contact
@@ -314,6 +364,22 @@ class ContactPage:
     history: tuple[Change, ...] = ()  # recent git changes of their file, newest first
     sparkline: tuple[MonthCount, ...] = ()  # touches in each of the last 24 months
     linked_from: Backlinks = field(default_factory=Backlinks)  # who links to them by wikilink
+
+    @property
+    def timeline_years(self) -> tuple[TimelineYear, ...]:
+        """The timeline as the page draws it: by year, newest first, each event marked."""
+        return timeline_years(self.timeline)
+
+    @property
+    def plan_marks(self) -> tuple[MarkedEvent, ...]:
+        """The plans with them, soonest first, marked as the timeline marks entries."""
+        return tuple(
+            MarkedEvent(event, timeline_mark(event))
+            for event in (
+                queries.TimelineEvent(entry.date, queries.Happening.ENTRY, entry)
+                for entry in self.coming_up
+            )
+        )
 
 
 def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = ()) -> ContactPage:
