@@ -18,7 +18,7 @@ from netjournal.queries import Happening
 from netjournal.queries.birthdays import readable_day
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.history import FileHistory
-from netjournal.render import rooms, views
+from netjournal.render import rooms, views, words
 from netjournal.render.escape import (
     EMPTY,
     NOTHING,
@@ -229,6 +229,8 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         external=external_link,
         money=amount,
         days=days,
+        count=words.count,
+        soon_window=words.soon_window,
         month_name=month_name,
         notes=notes,
         anchor=lambda slug: heading_id(anchors[slug]),
@@ -243,7 +245,10 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
     )
 
     env.globals.update(
-        Happening=Happening, Direction=Direction, meanings=SOURCE_MEANINGS, pages=INDEX_PAGES
+        Happening=Happening,
+        Direction=Direction,
+        meanings=SOURCE_MEANINGS,
+        pages=INDEX_PAGES,
     )
     env.globals["journal_contacts"] = journal.contacts
     return env
@@ -252,7 +257,7 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
 def forest_summary(trees: int, people: int) -> str:
     """The who-brought-whom picture in words, its text alternative."""
     return (
-        f"{people} people in {trees} {'tree' if trees == 1 else 'trees'}: each line joins a "
+        f"{words.count(people, 'person')} in {words.count(trees, 'tree')}: each line joins a "
         "person to the one who brought them, solid for a referral, dashed for an "
         "introduction. The list below says the same in words."
     )
@@ -263,9 +268,9 @@ def or_none(value: Any) -> Any:
     return NOTHING if value is None or value == "" else value
 
 
-def days(count: int) -> str:
-    count = abs(count)
-    return f"{count} day" if count == 1 else f"{count} days"
+def days(number: int) -> str:
+    """`1 day`, `3 days`: how long ago or ahead, without its sign."""
+    return words.count(abs(number), "day")
 
 
 def month_name(month: str) -> str:
