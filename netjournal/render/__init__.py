@@ -17,6 +17,7 @@ from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEn
 from netjournal.queries import Happening
 from netjournal.queries.birthdays import readable_day
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.queries.tags import Tag, by_name, tag_key, tags
 from netjournal.read.history import FileHistory
 from netjournal.render import rooms, views, words
 from netjournal.render.escape import (
@@ -43,6 +44,7 @@ JOURNAL = "journal/index.md"
 SOURCES = "sources/index.md"
 REFERRALS = "referrals.md"  # linked from the dashboard's "More" list, not in the nav
 NETWORK = "network.md"
+TAGS = "tags/index.md"  # linked from the dashboard's "More" list and the contacts page
 INDEX_PAGES = {
     DASHBOARD: "Dashboard",
     FOLLOW_UPS: "Follow-ups",
@@ -73,6 +75,10 @@ def month_uri(month: str) -> str:
 
 def source_uri(source: Source) -> str:
     return f"sources/{source.value}.md"
+
+
+def tag_uri(slug: str) -> str:
+    return f"tags/{slug}.md"
 
 
 def anchor_id(slug: str) -> str:
@@ -126,7 +132,8 @@ def render_site(
     `history`, each contact file's recent git changes by path, is listed on its page.
     """
     facts = views.facts(journal, today, credibility_touches)
-    env = _environment(journal, notes or NoteRenderer())
+    found_tags = tags(journal)
+    env = _environment(journal, notes or NoteRenderer(), found_tags)
 
     def render(template: str, uri: str, title: str, view: object) -> str:
         markdown = env.get_template(template).render(view=view, page_uri=uri)
@@ -148,6 +155,10 @@ def render_site(
     for summary in facts.sources:
         uri = source_uri(summary.source)
         pages[uri] = render("source.md.j2", uri, summary.source.label, views.source(facts, summary))
+    pages[TAGS] = render("tags.md.j2", TAGS, "Tags", found_tags)
+    for tag in found_tags:
+        uri = tag_uri(tag.slug)
+        pages[uri] = render("tag.md.j2", uri, tag.name, tag)
     for month, entries in views.months(journal).items():
         uri = month_uri(month)
         pages[uri] = render(
@@ -160,7 +171,9 @@ def render_site(
     return pages
 
 
-def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
+def _environment(
+    journal: Journal, renderer: NoteRenderer, found_tags: tuple[Tag, ...] = ()
+) -> Environment:
     env = Environment(
         loader=PackageLoader("netjournal.render", "templates"),
         autoescape=False,  # the output is Markdown: `finalize` escapes for Markdown instead
@@ -212,6 +225,18 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
             return entry(context, value.slug)
         return as_typed(value.text) if value is not None else EMPTY
 
+    tag_pages = by_name(found_tags)
+
+    @pass_context
+    def tag(context: Context, name: str) -> Safe:
+        """A link to the page of the tag `name`, or its words as typed when it has none."""
+        found = tag_pages.get(tag_key(name))
+        return page(context, tag_uri(found.slug), name) if found else as_typed(name)
+
+    @pass_context
+    def tag_list(context: Context, names: Iterable[str]) -> Safe:
+        return joined(tag(context, name) for name in names)
+
     @pass_context
     def source(context: Context, value: Source | None) -> Safe:
         return page(context, source_uri(value), value.label) if value else EMPTY
@@ -226,6 +251,8 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         entry=entry,
         named=named,
         source=source,
+        tag=tag,
+        tags=tag_list,
         external=external_link,
         money=amount,
         days=days,
