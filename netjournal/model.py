@@ -215,6 +215,7 @@ class JournalEntry:
     time: datetime | None = None  # set when the entry gives a time of day
     kind: str | None = None
     with_: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     referrals: tuple[Referral, ...] = ()
     introductions: tuple[tuple[str, str], ...] = ()

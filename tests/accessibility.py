@@ -62,6 +62,10 @@ def kinds_of_page(site: Path) -> list[str]:
     ]
     pages += [page for page in ("needs.html", "events.html") if (site / page).exists()]
     pages += [p for p in ("referrals.html", "network.html") if (site / p).exists()]
+    tags = sorted((site / "tags").glob("*.html"), key=lambda p: p.stat().st_size)
+    tag_pages = [p for p in tags if p.name != "index.html"]
+    if tags:  # the tags index and the longest tag's page
+        pages += ["tags/index.html", *(p.relative_to(site).as_posix() for p in tag_pages[-1:])]
     if (site / "file-format.html").exists():
         pages.append("file-format.html")
     return pages

@@ -86,7 +86,7 @@ def test_due_shows_overdue_soon_and_cadence(journal):
     proposal = re.search(r"13d late  2026-11-10  ([a-z2-7]{5})  Send the proposal", text)
     lunch = re.search(r"in 2d  2026-11-25  ([a-z2-7]{5})  Book lunch", text)
     assert "Overdue follow-ups (1)" in text and proposal
-    assert "Due within 7 days (1)" in text and lunch
+    assert "Due in the next 7 days (1)" in text and lunch
     assert proposal.group(1) != lunch.group(1)
     assert "Past their cadence (1)" in text and "Jane Doe (every 2 weeks" in text
 

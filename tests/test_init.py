@@ -55,7 +55,7 @@ def test_init_makes_a_journal_that_checks_clean_and_shows_the_example(tmp_path):
     assert check.exit_code == 0
     assert "0 errors, 0 warnings (1 contact, 1 entry read)" in check.output
     due = run("due", "-f", mkdocs_yml, "--today", TODAY)
-    assert "Due within 7 days (1)" in due.output
+    assert "Due in the next 7 days (1)" in due.output
     assert re.search(
         r"in 7d  2026-11-30  \w{5}  Send Alex the name of a good bookkeeper", due.output
     )

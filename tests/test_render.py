@@ -101,6 +101,7 @@ def test_pages_link_contacts_and_entries_by_relative_paths(journal_of):
         "events.md",
         "referrals.md",
         "network.md",
+        "tags/index.md",
         "contacts/jane.md",
         "journal/2026-11.md",
         *(

@@ -90,9 +90,11 @@ def test_a_journal_with_nothing_says_so(journal_of):
     pages = render_site(journal_of({}), TODAY)
     assert "No journal entries in the last 12 months." in pages[SOURCES]
     assert "No opportunity won yet." in pages[SOURCES]
+    # An empty journal's dashboard says how to begin instead; one contact and nothing else:
+    one_contact = render_site(journal_of({"contacts/ann.md": "---\nname: Ann\n---\n"}), TODAY)
     assert (
         "time spent in the last 12 months none recorded; business won none yet"
-        in (pages["index.md"])
+        in (one_contact["index.md"])
     )
 
 

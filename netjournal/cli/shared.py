@@ -18,6 +18,7 @@ from netjournal.options import (
     resolve_today,
 )
 from netjournal.read.journal import ReadResult, read_journal
+from netjournal.render import words
 
 config_option = click.option(
     "-f",
@@ -41,8 +42,8 @@ today_option = click.option(
 
 
 def count(number: int, one: str, many: str | None = None) -> str:
-    """`1 contact`, `2 contacts`, `0 entries`."""
-    return f"{number} {one if number == 1 else many or one + 's'}"
+    """`1 contact`, `2 contacts`, `0 entries`: the site's own helper, so the two agree."""
+    return words.count(number, one, many)
 
 
 def config_path(config_file: str | None) -> str:

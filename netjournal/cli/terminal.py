@@ -10,6 +10,7 @@ from netjournal.model import Contact, ContactRef, EntryRef, FollowUp, Journal, P
 from netjournal.queries import CadenceReport, DueFollowUp, FollowUpAgenda
 from netjournal.queries.birthdays import BIRTHDAY_DAYS, readable_day, upcoming_birthdays
 from netjournal.queries.follow_up_ids import follow_up_ids, origin_paths
+from netjournal.render.words import count, soon_window
 
 
 def due_json(journal: Journal, today: date, agenda: FollowUpAgenda, cadence: CadenceReport) -> str:
@@ -96,7 +97,7 @@ def due_text(
 
     section("Overdue follow-ups", [row(d, f"{d.days_late}d late") for d in agenda.overdue])
     section(
-        "Due within 7 days",
+        soon_window(),
         [row(d, "today" if d.days_late == 0 else f"in {-d.days_late}d") for d in agenda.soon],
     )
     section("Later", [row(d, f"in {-d.days_late}d") for d in agenda.later])
@@ -113,7 +114,7 @@ def due_text(
         [f"  {c.name} ({_every(c)})" for c in cadence.never_touched],
     )
     section(
-        f"Birthdays in the next {BIRTHDAY_DAYS} days",
+        f"Birthdays in the next {count(BIRTHDAY_DAYS, 'day')}",
         [
             f"  {b.when:>10}  {readable_day(b.day)}  {b.contact.name}"
             + (f", turns {b.age}" if b.age else "")

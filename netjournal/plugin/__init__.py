@@ -44,7 +44,9 @@ log = logging.getLogger("mkdocs.plugins.netjournal")
 # Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
 # rebuilds, which load mkdocs.yml afresh each time.
 _MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
-_NEEDED_EXTENSIONS = ("tables", "attr_list", "toc", "md_in_html")  # md_in_html: timelines
+# md_in_html: timelines; smarty: typographic quotes and dashes in every journal, without a
+# line in its mkdocs.yml.
+_NEEDED_EXTENSIONS = ("tables", "attr_list", "toc", "md_in_html", "smarty")
 
 
 class NetjournalConfig(Config):  # type: ignore[no-untyped-call]

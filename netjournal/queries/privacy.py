@@ -168,6 +168,7 @@ class _Redaction:
             title=(kind or "entry").capitalize() if self.secret(entry.title) else entry.title,
             kind=kind,
             with_=tuple(s for s in entry.with_ if s not in self.hidden),
+            tags=self.texts(entry.tags),
             referrals=tuple(
                 dataclasses.replace(r, entry=self.renamed.get(r.entry, r.entry))
                 for r in entry.referrals

@@ -110,6 +110,7 @@ ENTRY_FORMAT = (
     Key("title", _text),
     Key("kind", _text),
     Key("with", lambda f, key, record: items.contacts(f, key.name), "with_"),
+    Key("tags", _texts),
     Key("follow_ups", lambda f, key, record: tuple(items.follow_ups(f, EntryRef(record.slug)))),
     Key("referrals", lambda f, key, record: tuple(items.referrals(f, record.slug, record.day))),
     Key("introductions", lambda f, key, record: tuple(items.introductions(f))),

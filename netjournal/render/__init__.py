@@ -17,8 +17,9 @@ from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEn
 from netjournal.queries import Happening
 from netjournal.queries.birthdays import readable_day
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.queries.tags import Tag, by_name, tag_key, tags
 from netjournal.read.history import FileHistory
-from netjournal.render import charts, rooms, views
+from netjournal.render import charts, rooms, views, words
 from netjournal.render.escape import (
     EMPTY,
     NOTHING,
@@ -44,6 +45,7 @@ JOURNAL = "journal/index.md"
 SOURCES = "sources/index.md"
 REFERRALS = "referrals.md"  # linked from the dashboard's "More" list, not in the nav
 NETWORK = "network.md"
+TAGS = "tags/index.md"  # linked from the dashboard's "More" list and the contacts page
 INDEX_PAGES = {
     DASHBOARD: "Dashboard",
     FOLLOW_UPS: "Follow-ups",
@@ -74,6 +76,10 @@ def month_uri(month: str) -> str:
 
 def source_uri(source: Source) -> str:
     return f"sources/{source.value}.md"
+
+
+def tag_uri(slug: str) -> str:
+    return f"tags/{slug}.md"
 
 
 def anchor_id(slug: str) -> str:
@@ -127,7 +133,8 @@ def render_site(
     `history`, each contact file's recent git changes by path, is listed on its page.
     """
     facts = views.facts(journal, today, credibility_touches)
-    env = _environment(journal, notes or NoteRenderer())
+    found_tags = tags(journal)
+    env = _environment(journal, notes or NoteRenderer(), found_tags)
 
     def render(template: str, uri: str, title: str, view: object) -> str:
         markdown = env.get_template(template).render(view=view, page_uri=uri)
@@ -149,6 +156,10 @@ def render_site(
     for summary in facts.sources:
         uri = source_uri(summary.source)
         pages[uri] = render("source.md.j2", uri, summary.source.label, views.source(facts, summary))
+    pages[TAGS] = render("tags.md.j2", TAGS, "Tags", found_tags)
+    for tag in found_tags:
+        uri = tag_uri(tag.slug)
+        pages[uri] = render("tag.md.j2", uri, tag.name, tag)
     for month, entries in views.months(journal).items():
         uri = month_uri(month)
         pages[uri] = render(
@@ -161,7 +172,9 @@ def render_site(
     return pages
 
 
-def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
+def _environment(
+    journal: Journal, renderer: NoteRenderer, found_tags: tuple[Tag, ...] = ()
+) -> Environment:
     env = Environment(
         loader=PackageLoader("netjournal.render", "templates"),
         autoescape=False,  # the output is Markdown: `finalize` escapes for Markdown instead
@@ -213,6 +226,18 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
             return entry(context, value.slug)
         return as_typed(value.text) if value is not None else EMPTY
 
+    tag_pages = by_name(found_tags)
+
+    @pass_context
+    def tag(context: Context, name: str) -> Safe:
+        """A link to the page of the tag `name`, or its words as typed when it has none."""
+        found = tag_pages.get(tag_key(name))
+        return page(context, tag_uri(found.slug), name) if found else as_typed(name)
+
+    @pass_context
+    def tag_list(context: Context, names: Iterable[str]) -> Safe:
+        return joined(tag(context, name) for name in names)
+
     @pass_context
     def source(context: Context, value: Source | None) -> Safe:
         return page(context, source_uri(value), value.label) if value else EMPTY
@@ -234,9 +259,13 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
         entry=entry,
         named=named,
         source=source,
+        tag=tag,
+        tags=tag_list,
         external=external_link,
         money=amount,
         days=days,
+        count=words.count,
+        soon_window=words.soon_window,
         month_name=month_name,
         notes=notes,
         anchor=lambda slug: heading_id(anchors[slug]),
@@ -255,7 +284,10 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
     )
 
     env.globals.update(
-        Happening=Happening, Direction=Direction, meanings=SOURCE_MEANINGS, pages=INDEX_PAGES
+        Happening=Happening,
+        Direction=Direction,
+        meanings=SOURCE_MEANINGS,
+        pages=INDEX_PAGES,
     )
     env.globals["journal_contacts"] = journal.contacts
     return env
@@ -264,7 +296,7 @@ def _environment(journal: Journal, renderer: NoteRenderer) -> Environment:
 def forest_summary(trees: int, people: int) -> str:
     """The who-brought-whom picture in words, its text alternative."""
     return (
-        f"{people} people in {trees} {'tree' if trees == 1 else 'trees'}: each line joins a "
+        f"{words.count(people, 'person')} in {words.count(trees, 'tree')}: each line joins a "
         "person to the one who brought them, solid for a referral, dashed for an "
         "introduction. The list below says the same in words."
     )
@@ -275,9 +307,9 @@ def or_none(value: Any) -> Any:
     return NOTHING if value is None or value == "" else value
 
 
-def days(count: int) -> str:
-    count = abs(count)
-    return f"{count} day" if count == 1 else f"{count} days"
+def days(number: int) -> str:
+    """`1 day`, `3 days`: how long ago or ahead, without its sign."""
+    return words.count(abs(number), "day")
 
 
 def month_name(month: str) -> str:

@@ -18,6 +18,11 @@ from markupsafe import Markup
 
 # Python-Markdown's backslash escapes, plus '|' (the tables extension adds it).
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# `--` and `---` as smarty reads them (en and em dash), but not inside a longer run of
+# hyphens (`-----` stays as typed). Escaped hyphens are hidden from smarty, so the dashes are
+# made here, before escaping; one pass, no nested quantifier.
+_DASHES = re.compile(r"(?<!-)-{2,3}(?!-)")
+_DASH = {2: "\u2013", 3: "\u2014"}
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _NOT_IN_EMAIL = frozenset('@<>()[]\\,;:"')
 
@@ -30,11 +35,22 @@ NOTHING = Markup('<span aria-hidden="true">—</span><span class="nj-screen-read
 EMPTY = Markup("")
 
 
-def markdown_text(value: Any) -> str:
-    """`value` as inline Markdown that renders exactly as typed, on one line."""
+def markdown_text(value: Any, *, typographic: bool = True) -> str:
+    """`value` as inline Markdown that renders as typed, on one line.
+
+    `typographic`: `--` and `---` become en and em dashes, as smarty makes them in notes
+    (quotes are left to smarty itself, which curls them on the page). Off for addresses.
+    """
     text = re.sub(r"\s+", " ", str(value))  # one line: a newline would end a table row
+    if typographic:
+        text = typographic_dashes(text)
     text = _BACKSLASHED.sub(r"\\\1", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def typographic_dashes(text: str) -> str:
+    """`a -- b` with an en dash, `a --- b` with an em dash: what smarty makes of the same text."""
+    return _DASHES.sub(lambda m: _DASH[len(m.group())], text)
 
 
 def finalize(value: Any) -> Any:
@@ -96,9 +112,10 @@ def external_link(url: str, text: Any | None = None) -> Markup:
         address = "https://" + address
     scheme = urlsplit(address).scheme.lower() if ":" in address else ""
     if scheme not in _SAFE_SCHEMES or any(c in address for c in "\n\r\t "):
-        return Markup(markdown_text(url))
+        return Markup(markdown_text(url, typographic=False))
     destination = quote(address, safe="/#:?=&%@~+!$,;'*[]")
-    return Markup(f"[{markdown_text(text if text is not None else url)}]({destination})")
+    label = markdown_text(text if text is not None else url, typographic=False)
+    return Markup(f"[{label}]({destination})")
 
 
 def is_email(text: str) -> bool:
@@ -119,9 +136,8 @@ def page_title(text: str) -> str:
     in the header and through `striptags` (which decodes entities) in `<title>`. So the title
     is given explicitly, with angle brackets swapped for look-alikes that cannot open a tag.
     """
-    safe = (
-        " ".join(text.split()).replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
-    )
+    safe = typographic_dashes(" ".join(text.split()))
+    safe = safe.replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a")
     return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n---\n\n"
 
 

@@ -36,7 +36,7 @@ def _names(words: str) -> frozenset[str]:
 
 
 # What every site has: MkDocs's built-in extensions and the ones the plugin adds.
-SITE_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code", "attr_list")
+SITE_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code", "attr_list", "smarty")
 
 _TAGS = _names(
     "a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl "
