@@ -13,6 +13,12 @@ MODES: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "dark": {"viewport": {"width": 1280, "height": 800}, "color_scheme": "dark"},
+    "phone-dark": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "color_scheme": "dark",
+    },
 }
 
 _RUN = """async (rules) => {
@@ -29,6 +35,23 @@ def ready(page: Any, url: str) -> None:
     """Open `url` and wait until netjournal's script has made scrolling regions reachable."""
     page.goto(url)
     page.wait_for_selector("body[data-nj-scrollers]", state="attached")
+
+
+_SETTLED = """(selector) => new Promise((resolve) => {
+  const target = document.querySelector(selector);
+  let quiet;
+  const done = () => { seen.disconnect(); resolve(); };
+  const wait = () => { clearTimeout(quiet); quiet = setTimeout(done, 300); };
+  const seen = new MutationObserver(wait);
+  seen.observe(target, {childList: true, subtree: true});
+  wait();
+})"""
+
+
+def settled(page: Any, selector: str) -> None:
+    """Wait until nothing under `selector` has changed for 0.3 s: search answers each key
+    typed, so the results of the first letters may still be replaced by the last ones'."""
+    page.evaluate(_SETTLED, selector)
 
 
 def findings(page: Any) -> list[str]:

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from accessibility import MODES, findings, kinds_of_page, ready
+from accessibility import MODES, findings, kinds_of_page, ready, settled
 from browser import needs_chromium, serving
 from conftest import TODAY
 
@@ -56,6 +56,7 @@ def _axe_every_page(browser, site: Path, mode: str) -> dict[str, list[str]]:
         page.keyboard.press("/")  # Material's key for search, on a phone too
         page.locator("input.md-search__input").press_sequentially("referral", delay=10)
         page.locator(".md-search-result__item").first.wait_for()
+        settled(page, ".md-search-result__list")
         found["index.html with search results"] = findings(page)
     context.close()
     return {path: lines for path, lines in found.items() if lines}

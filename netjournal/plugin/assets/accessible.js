@@ -41,9 +41,10 @@
     document.addEventListener("DOMContentLoaded", soon);
   }
   window.addEventListener("resize", soon);
-  // Search results arrive after the page: their code blocks may scroll too.
+  // Search results arrive after the page: their code blocks may scroll too. Marked at once
+  // (an observer runs before the next task), so no one meets a result not yet reachable.
   var results = document.querySelector(".md-search-result__list");
   if (results && typeof window.MutationObserver !== "undefined") {
-    new window.MutationObserver(soon).observe(results, { childList: true });
+    new window.MutationObserver(reachable).observe(results, { childList: true });
   }
 })();
