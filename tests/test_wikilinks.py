@@ -21,7 +21,7 @@ from netjournal.model import ContactRef, EntryRef, Journal, Text
 from netjournal.queries.backlinks import backlinks
 from netjournal.queries.plans import before_you_meet
 from netjournal.queries.privacy import public_view
-from netjournal.read.journal import read_texts
+from netjournal.read.journal import read_record, read_texts
 from netjournal.read.wikilinks import WIKILINK, Resolver, links_in_notes
 from netjournal.render import render_site
 from netjournal.render.sanitize import NoteRenderer, site_href
@@ -169,6 +169,18 @@ def test_a_heading_is_found_among_the_targets_real_headings_or_the_link_leads_to
         ("NJ148", 54, " no heading 'Nowhere' in jane-doe"),
         # The intro's first heading is its title, not a heading of its notes.
         ("NJ148", 103, " no heading 'Intro' in 2026-03-01-intro"),
+    ]
+    # One file checked alone (before a writer writes it) knows no other record's headings.
+    alone = read_record(
+        "journal/x.md", HEADINGS["journal/2026-03-04-call.md"], contacts=["ana-lima"]
+    )
+    # Only the records it does not know; [[ana-lima#Notes]] (column 35) is not judged.
+    assert [(p.code, p.column) for p in alone[1]] == [
+        ("NJ144", 1),
+        ("NJ144", 20),
+        ("NJ144", 54),
+        ("NJ144", 75),
+        ("NJ144", 103),
     ]
     note = _month_page(HEADINGS).split("2026-03-04-call", 1)[1]
     hrefs = re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', note)

@@ -263,6 +263,7 @@ def _links(
     """
     resolver = f.resolver()
     people: list[str] = []
+    own_headings: list[tuple[str, str]] | None = None  # read when a link first asks
     for found in links_in_notes(document.body, document.body_line):
         link = found.link
 
@@ -279,7 +280,9 @@ def _links(
             continue
         if link.own_heading:
             heading = (link.heading or "").strip()
-            if find_heading(heading_ids(body), heading) is None:
+            if own_headings is None:
+                own_headings = heading_ids(body)
+            if find_heading(own_headings, heading) is None:
                 warn(
                     "NJ148",
                     f"the wikilink {quoted(link.written)}: no heading {quoted(heading)} in "
@@ -296,7 +299,10 @@ def _links(
             if several is not None:
                 warn("NJ145", several)
             heading = (link.heading or "").strip()
-            if heading and resolver.heading(resolution.target, heading) is None:
+            # Judged only against notes the resolver was given (a whole journal's; one file
+            # checked alone before it is written knows no other record's notes).
+            known = resolution.target in resolver.notes
+            if heading and known and resolver.heading(resolution.target, heading) is None:
                 warn("NJ148", _no_heading(link, heading, resolution.target.slug))
             continue
         warn(
