@@ -80,6 +80,9 @@ CODES = _codes(
     # Wikilinks
     ("NJ144", W, "a wikilink names no contact or entry"),
     ("NJ145", W, "a wikilink's words name more than one contact"),
+    ("NJ146", W, "a dated file name and its `date:` disagree"),
+    ("NJ147", W, "an empty wikilink"),
+    ("NJ148", W, "a wikilink names a heading its record does not have"),
 )
 
 

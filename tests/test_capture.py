@@ -857,3 +857,32 @@ def test_a_folder_mkdocs_yml_names_that_is_a_file_is_still_refused(tmp_path, mon
     result = run("new", "contact", "Ana Lima")
     assert result.exit_code == 1 and "does not exist" in result.output
     assert (tmp_path / "contacts").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_new_contact_named_like_anothers_alias_is_written_with_a_note_naming_them(journal, write):
+    write("contacts/jose-martinez.md", "---\nname: José Martínez\naliases: [Pepe]\n---\n")
+    result = CliRunner().invoke(main, ["new", "contact", "Pepe"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "contacts/pepe.md\n"
+    assert result.stderr == (
+        "Note: 'Pepe' is also an alias of José Martínez (contacts/jose-martinez.md): [[Pepe]] "
+        "will name both; write [[pepe]] or [[jose-martinez]]\n"
+    )
+    assert read_journal(journal).journal.contacts["pepe"].name == "Pepe"
+    same = CliRunner().invoke(main, ["new", "contact", "jane doe", "--slug", "jane-2"])
+    assert "Note: 'jane doe' is also the name of Jane Doe (contacts/jane-doe.md)" in same.stderr
+
+
+def test_log_with_an_alias_two_contacts_share_is_refused_naming_both(journal, write):
+    write("contacts/tj-one.md", "---\nname: Tom Jones\naliases: [TJ]\n---\n")
+    write("contacts/tj-two.md", "---\nname: Tara Jay\naliases: [tj]\n---\n")
+    result = run("log", "Lunch", "--with", "TJ", "--today", TODAY)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: --with 'TJ': no contact has this slug: 'TJ' is a name or alias of 2 contacts "
+        "(Tom Jones, Tara Jay): write the file name of the one you mean, 'tj-one' or "
+        "'tj-two', without '.md'\n"
+    )
+    assert not (journal / "journal/2026/2026-11-23-lunch.md").exists()
+    one = run("log", "Lunch", "--with", "Tom Jones", "--today", TODAY)
+    assert "(did you mean 'tj-one'?)" in one.output

@@ -62,12 +62,32 @@ def test_front_matter_without_a_date_takes_it_from_the_file_name(
     assert (entry.date, entry.title, entry.kind) == (date(2026, 3, 4), "BNI meeting", "meeting")
 
 
-def test_a_date_in_the_file_wins_over_the_date_in_its_name(
+def test_a_date_in_the_file_wins_over_the_date_in_its_name_with_a_warning_naming_both() -> None:
+    result = read_texts({"journal/2026-03-04-call.md": "---\ndate: 2026-03-05 10:30\n---\n"})
+    [entry] = result.journal.entries
+    assert entry.date == date(2026, 3, 5) and entry.time is not None
+    [problem] = result.problems
+    assert (problem.code, problem.line, problem.column) == ("NJ146", 2, 7)
+    assert problem.message.startswith("date: 2026-03-05 is not 2026-03-04, the date the file")
+
+
+def test_a_date_that_agrees_with_the_file_name_is_no_warning() -> None:
+    result = read_texts({"journal/2026-03-04-call.md": "---\ndate: 2026-03-04 10:30\n---\n"})
+    assert messages(result) == []
+
+
+def test_a_daily_note_with_a_date_counts_the_people_it_links_to_as_met(
     journal_of: Callable[..., Journal],
 ) -> None:
-    journal = journal_of({"journal/2026-03-04-call.md": "---\ndate: 2026-03-05 10:30\n---\n"})
+    journal = journal_of(
+        {
+            "contacts/marco-rossi.md": MARCO,
+            "journal/daily/2026-11-20.md": "---\ndate: 2026-11-20\n---\nCoffee, [[Marco Rossi]].\n",
+        }
+    )
     [entry] = journal.entries
-    assert entry.date == date(2026, 3, 5) and entry.time is not None
+    assert entry.with_ == ("marco-rossi",)
+    assert touch_summaries(journal, TODAY)["marco-rossi"].last == date(2026, 11, 20)
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,9 @@ from conftest import MINIMAL_MKDOCS, TODAY, messages
 from netjournal.cli import main
 from netjournal.model import ContactRef, EntryRef, Journal, Text
 from netjournal.queries.backlinks import backlinks
+from netjournal.queries.plans import before_you_meet
 from netjournal.queries.privacy import public_view
-from netjournal.read.journal import read_texts
+from netjournal.read.journal import read_record, read_texts
 from netjournal.read.wikilinks import WIKILINK, Resolver, links_in_notes
 from netjournal.render import render_site
 from netjournal.render.sanitize import NoteRenderer, site_href
@@ -112,6 +113,136 @@ def test_a_wikilink_naming_nothing_is_a_located_warning_and_code_stays_code() ->
     assert result.journal.contacts["tom"].links == (ContactRef("jane-doe"),)
 
 
+def test_body_wikilinks_count_as_with_in_every_entry_after_the_listed_ones() -> None:
+    result = read_texts(
+        {
+            "contacts/jane-doe.md": JANE,
+            "contacts/tom.md": TOM,
+            "contacts/priya-shah.md": "---\nname: Priya Shah\n---\n",
+            "journal/daily/2026-11-22.md": (
+                "---\ndate: 2026-11-22\nwith: [tom]\n"
+                "follow_ups:\n  - {what: Call, due: 2026-12-01, who: '[[Jane Doe]]'}\n---\n"
+                "Lunch with [[Priya Shah]], [[tom]] and [[Priya Shah|her]] again.\n"
+            ),
+        }
+    )
+    assert messages(result) == []
+    [entry] = result.journal.entries
+    # Priya once, after Tom; Jane is only a follow-up's `who`, not someone met.
+    assert entry.with_ == ("tom", "priya-shah")
+
+
+def test_a_dated_file_name_and_its_date_disagreeing_is_a_warning_naming_both() -> None:
+    result = read_texts(
+        {
+            "contacts/priya-shah.md": "---\nname: Priya Shah\n---\n",
+            "journal/daily/2026-11-22.md": "---\ndate: 2026-11-23\n---\n[[Priya Shah]].\n",
+        }
+    )
+    [entry] = result.journal.entries
+    assert entry.date.isoformat() == "2026-11-23" and entry.with_ == ("priya-shah",)
+    assert messages(result) == [
+        "journal/daily/2026-11-22.md:2:7: warning NJ146 date: 2026-11-23 is not 2026-11-22, "
+        "the date the file name starts with: the entry is dated 2026-11-23, as 'date:' says, "
+        "but its address on the site keeps 2026-11-22; correct one of them so they agree"
+    ]
+
+
+HEADINGS = {
+    "contacts/jane-doe.md": JANE + "## Notes\n\nTea.\n\n## Notes\n\n## Café {#cafe}\n",
+    "contacts/ana-lima.md": "---\nname: Ana Lima\n---\nNo headings here.\n",
+    "journal/2026-03-01-intro.md": "---\ndate: 2026-03-01\n---\n# Intro\n\n## Agenda\n",
+    "journal/2026-03-04-call.md": (
+        "---\ndate: 2026-03-04\n---\n"
+        "[[jane-doe#notes]] [[Janey#CAFE]] [[ana-lima#Notes]] [[jane-doe#Nowhere]] "
+        "[[2026-03-01-intro#Agenda]] [[2026-03-01-intro#Intro]]\n"
+    ),
+}
+
+
+def test_a_heading_is_found_among_the_targets_real_headings_or_the_link_leads_to_the_record() -> (
+    None
+):
+    result = read_texts(HEADINGS)
+    assert [(p.code, p.column, p.message.split(":")[1]) for p in result.problems] == [
+        ("NJ148", 35, " no heading 'Notes' in ana-lima"),
+        ("NJ148", 54, " no heading 'Nowhere' in jane-doe"),
+        # The intro's first heading is its title, not a heading of its notes.
+        ("NJ148", 103, " no heading 'Intro' in 2026-03-01-intro"),
+    ]
+    # One file checked alone (before a writer writes it) knows no other record's headings.
+    alone = read_record(
+        "journal/x.md", HEADINGS["journal/2026-03-04-call.md"], contacts=["ana-lima"]
+    )
+    # Only the records it does not know; [[ana-lima#Notes]] (column 35) is not judged.
+    assert [(p.code, p.column) for p in alone[1]] == [
+        ("NJ144", 1),
+        ("NJ144", 20),
+        ("NJ144", 54),
+        ("NJ144", 75),
+        ("NJ144", 103),
+    ]
+    note = _month_page(HEADINGS).split("2026-03-04-call", 1)[1]
+    hrefs = re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', note)
+    assert hrefs == [
+        ("../../contacts/jane-doe/#notes--notes", "Jane Doe &gt; notes"),
+        ("../../contacts/jane-doe/#notes--cafe", "Janey &gt; CAFE"),
+        ("../../contacts/ana-lima/", "Ana Lima &gt; Notes"),
+        ("../../contacts/jane-doe/", "Jane Doe &gt; Nowhere"),
+        ("#2026-03-01-intro--agenda", "Intro &gt; Agenda"),
+        ("#2026-03-01-intro", "Intro &gt; Intro"),
+    ]
+
+
+def test_a_link_to_a_heading_of_the_same_note_and_an_empty_wikilink() -> None:
+    files = {
+        "contacts/jane-doe.md": JANE,
+        "journal/2026-03-04-call.md": (
+            "---\ndate: 2026-03-04\ntitle: Call\n---\n## Agenda\n\n"
+            "See [[#Agenda]], [[#agenda|above]], [[#Nowhere]], [[]], [[|x]] and [[ ]].\n"
+        ),
+    }
+    result = read_texts(files)
+    assert [(p.code, p.line, p.column) for p in result.problems] == [
+        ("NJ148", 7, 37),
+        ("NJ147", 7, 51),
+        ("NJ147", 7, 57),
+        ("NJ147", 7, 68),
+    ]
+    assert "[[#Nowhere]]" in result.problems[0].message
+    note = _month_page(files).split("netjournal-note", 1)[1]
+    assert '<a href="#2026-03-04-call--agenda" rel="noopener noreferrer">Agenda</a>' in note
+    assert '<a href="#2026-03-04-call--agenda" rel="noopener noreferrer">above</a>' in note
+    assert "Nowhere, [[]], [[|x]] and [[ ]]." in note  # as written: nothing lost
+    assert note.count("<a ") == 2
+
+
+def test_the_last_conversation_quote_shows_wikilinks_as_the_page_does_escaped_once() -> None:
+    files = {
+        "contacts/jane-doe.md": JANE + "## Notes\n",
+        "contacts/ana-lima.md": "---\nname: Ana Lima\n---\n",
+        "journal/2026-03-04-call.md": (
+            "---\ndate: 2026-03-04\nwith: [ana-lima]\n---\n"
+            "> Read [[jane-doe#Notes]], met [[ana-lima]] and [[Janey|her]];\n"
+            "> [[<script>alert(1)</script>]] & C# stays.\n"
+        ),
+    }
+    journal = read_texts(files).journal
+    brief = before_you_meet(journal, journal.contacts["ana-lima"], TODAY, [])
+    assert brief.first_lines == (
+        "Read Jane Doe > Notes, met Ana Lima and her; <script>alert(1)</script> & C# stays."
+    )
+    [line] = [
+        line
+        for line in render_site(journal, TODAY)["contacts/ana-lima.md"].splitlines()
+        if "Last conversation" in line
+    ]
+    assert line.endswith(
+        ": “Read Jane Doe &gt; Notes, met Ana Lima and her; "
+        "&lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; C\\# stays\\.”"
+    )
+
+
 def _month_page(files: dict[str, str], renderer: NoteRenderer | None = None) -> str:
     result = read_texts(files)
     pages = render_site(result.journal, TODAY, renderer)
@@ -121,7 +252,7 @@ def _month_page(files: dict[str, str], renderer: NoteRenderer | None = None) -> 
 def test_wikilinks_in_notes_become_links_to_the_pages_they_name() -> None:
     page = _month_page(
         {
-            "contacts/jane-doe.md": JANE,
+            "contacts/jane-doe.md": JANE + "## Family Life\n",
             "journal/2026-03-01-intro.md": "---\ndate: 2026-03-01\n---\n",
             "journal/2026-03-04-call.md": (
                 "---\ndate: 2026-03-04\n---\n"
@@ -294,9 +425,25 @@ def test_every_wikilink_in_the_built_vault_leads_to_a_page_and_anchor_that_exist
             if parts.fragment:
                 assert parts.fragment in _parsed(target).ids, f"{href}: no such anchor"
             followed += 1
-    assert followed == 12  # every resolvable wikilink in the vault's notes
+    assert followed == 18  # every resolvable wikilink in the vault's notes
     tom = (site / "contacts/tom-okafor.html").read_text(encoding="utf-8")
     assert re.search(r"Linked from.*Jane Doe", tom, re.S)
+    # A heading that exists leads to it; one its record lacks leads to the record itself.
+    assert _parsed(site / "contacts/jane-doe.html").note_links == [
+        "tom-okafor.html",
+        "../journal/2026-11.html#2026-11-20",
+        "priya-shah.html#notes--work",
+        "#notes--family",  # [[#Family]]: her own heading
+    ]
+    assert (
+        "../journal/2026-11.html#2026-11-18-bni-meeting--agenda"
+        in _parsed(site / "contacts/tom-okafor.html").note_links
+    )
+    month = _parsed(site / "journal/2026-11.html").note_links
+    assert "#2026-11-18-bni-meeting--agenda" in month  # [[#Agenda]]
+    assert "#2026-11-20" in month  # [[2026-11-20#Friday notes]]: that heading is its title
+    assert "../contacts/priya-shah.html" in month  # [[priya-shah#Nowhere]]
+    assert "../contacts/tom-okafor.html" in month  # [[tom-okafor#Notes]]: no notes heading
 
 
 def test_the_public_vault_has_neither_the_private_name_nor_the_alias_in_any_file(

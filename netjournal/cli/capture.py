@@ -8,6 +8,7 @@ file created (never over another) or edited in place (never over someone else's 
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Callable, Collection
 from datetime import date
@@ -37,6 +38,7 @@ from netjournal.write.new_records import (
     NewEntry,
     new_contact,
     new_entry,
+    shared_names,
     unexpected_dates,
 )
 from netjournal.write.relative_dates import Looking, UnreadableDate, resolve_date
@@ -94,6 +96,9 @@ def contact(
     except Unwritable as refused:
         raise click.ClickException(str(refused)) from None
     _create(options.root, options.contacts, made.place, made.text, dry_run)
+    where = functools.partial(shown, options.root)
+    for note in shared_names(made, name.strip(), result.journal.contacts, where):
+        click.echo(note, err=True)
 
 
 @click.command()

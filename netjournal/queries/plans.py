@@ -7,17 +7,21 @@ calendar feed. A plan is never shown as if it had happened, and resets no cadenc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from netjournal.model import Contact, Journal, JournalEntry, Referral
+from netjournal.model import Contact, ContactRef, Journal, JournalEntry, Referral
 from netjournal.queries.agenda import DueFollowUp
 from netjournal.queries.needs import fold
 from netjournal.queries.touches import is_plan, touched
-from netjournal.read.wikilinks import without_links
+from netjournal.read.wikilinks import WIKILINK, Resolver, Wikilink, parsed, shown
 
 FIRST_LINES = 240  # characters of a last conversation's notes shown before you meet
-_MARKUP = re.compile(r"[*_`>#\[\]|~]+")  # Markdown punctuation, one class: linear
+# Markdown punctuation, one class: linear. Not `>` nor `#`, which are text inside a line
+# (`a <b> c`, `C#`); a quote's `>` at the start of a line goes with `_QUOTED`.
+_MARKUP = re.compile(r"[*_`\[\]|~]+")
+_QUOTED = re.compile(r"[>\s]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -70,14 +74,58 @@ def their_promise(contact: Contact, what: str) -> bool:
     return any(text.startswith(f"{name} {verb} ") for name in names for verb in ("to", "will"))
 
 
-def plain_start(body: str, limit: int = FIRST_LINES) -> str:
-    """The first lines of a note as one line of plain text, cut at a word near `limit`."""
+def plain_start(
+    body: str, limit: int = FIRST_LINES, words: Callable[[Wikilink], str] | None = None
+) -> str:
+    """The first lines of a note as one line of plain text, cut at a word near `limit`.
+
+    Each wikilink reads as `words` says (the page's words: `Jane Doe > Notes`), else as
+    its own words; the words are kept whole, only the Markdown around them goes.
+    """
     lines = [line for line in body.splitlines() if line.strip() and line.lstrip()[:1] != "#"]
-    text = _SPACES.sub(" ", _MARKUP.sub("", without_links(" ".join(lines)))).strip()
+    joined = " ".join(_unquoted(line) for line in lines)
+    shown = words or (lambda link: link.text)
+    pieces, last = [], 0
+    for match in WIKILINK.finditer(joined):
+        pieces.append(_MARKUP.sub("", joined[last : match.start()]))
+        pieces.append(shown(parsed(match)))
+        last = match.end()
+    pieces.append(_MARKUP.sub("", joined[last:]))
+    text = _SPACES.sub(" ", "".join(pieces)).strip()
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-")
     return cut + "…"
+
+
+def _unquoted(line: str) -> str:
+    """A line without the `>` marks that open a quote."""
+    marks = _QUOTED.match(line)
+    return line[marks.end() :] if marks and ">" in marks.group() else line
+
+
+def page_words(journal: Journal) -> Callable[[Wikilink], str]:
+    """What each wikilink shows on the site, by the reader's one resolver: `[[ana-lima]]`
+    reads Ana Lima, `[[jane-doe#Notes]]` Jane Doe > Notes, an unknown one its own words."""
+    global _WORDS
+    if _WORDS is not None and _WORDS[0] is journal:  # one build asks once per contact
+        return _WORDS[1]
+    entries = {entry.slug: entry for entry in journal.entries}
+    resolver = Resolver({s: (c.name, *c.aliases) for s, c in journal.contacts.items()}, entries)
+
+    def words(link: Wikilink) -> str:
+        found = resolver.resolve(link.target).target if not link.own_heading else None
+        if found is None:
+            return link.text
+        if isinstance(found, ContactRef):
+            return shown(link, found, journal.contacts[found.slug].name)
+        return shown(link, found, entries[found.slug].title)
+
+    _WORDS = (journal, words)
+    return words
+
+
+_WORDS: tuple[Journal, Callable[[Wikilink], str]] | None = None
 
 
 def before_you_meet(
@@ -100,7 +148,7 @@ def before_you_meet(
     theirs = [item for item in follow_ups if their_promise(contact, item.follow_up.what)]
     return BeforeYouMeet(
         last=last,
-        first_lines=plain_start(last.body) if last else "",
+        first_lines=plain_start(last.body, words=page_words(journal)) if last else "",
         needs=contact.needs,
         you_owe=tuple(item for item in follow_ups if item not in theirs),
         they_owe=tuple(theirs),

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from netjournal.diagnostics import Problem
-from netjournal.model import Contact, Journal, JournalEntry
+from netjournal.model import Contact, ContactRef, EntryRef, Journal, JournalEntry
 from netjournal.queries.privacy import private_mentions, unpublishable_contacts
 from netjournal.read import records
 from netjournal.read.docs_folder import docs_problems
@@ -23,7 +23,7 @@ from netjournal.read.front_matter import Document, FrontMatterError, parse, plai
 from netjournal.read.html_balance import unbalanced_html
 from netjournal.read.slow_markdown import slow_note
 from netjournal.read.titles import file_date, known_words
-from netjournal.read.wikilinks import Resolver
+from netjournal.read.wikilinks import Resolver, Target
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_record", "read_texts"]
 
@@ -135,7 +135,7 @@ def _records(
 
     contact_documents = [(f, _document(f, text_of(f), problems)) for f in contact_files]
     entry_documents = [(f, _document(f, text_of(f), problems, dated=True)) for f in entry_files]
-    names = _resolver(contact_documents, entry_slugs)
+    names = _resolver(contact_documents, entry_documents)
     known = known_words(
         (name for _, document in contact_documents for name in _names(document)),
         _capitalised(contact_documents, entry_documents),
@@ -302,10 +302,18 @@ def _names(document: Document | None) -> list[str]:
 
 
 def _resolver(
-    contacts: list[tuple[JournalFile, Document | None]], entries: Collection[str]
+    contacts: list[tuple[JournalFile, Document | None]],
+    entries: list[tuple[JournalFile, Document | None]],
 ) -> Resolver:
-    """What wikilinks may name: every contact by slug, name and alias; every entry by slug."""
-    return Resolver({file.slug: _names(document) for file, document in contacts}, entries)
+    """What wikilinks may name: every contact by slug, name and alias; every entry by slug;
+    and the headings of their notes, which `[[x#heading]]` may name."""
+    notes: dict[Target, str] = {}
+    for files, make, entry in ((contacts, ContactRef, False), (entries, EntryRef, True)):
+        for file, document in files:
+            if document is not None:
+                notes[make(file.slug)] = records.page_notes(document, entry)
+    names = {file.slug: _names(document) for file, document in contacts}
+    return Resolver(names, [file.slug for file, _ in entries], notes)
 
 
 def _capitalised(*documents: list[tuple[JournalFile, Document | None]]) -> list[str]:

@@ -32,7 +32,16 @@ from netjournal.read.values import (
     parse_text,
     quoted,
 )
-from netjournal.read.wikilinks import Resolver, ambiguity, links_in_notes
+from netjournal.read.wikilinks import (
+    Found,
+    Resolver,
+    Target,
+    Wikilink,
+    ambiguity,
+    find_heading,
+    heading_ids,
+    links_in_notes,
+)
 
 
 @dataclass(frozen=True)
@@ -166,8 +175,8 @@ def contact(
             )
     values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
     name = values.pop("name")
-    links = _links(f, document)
     body = _body(document)
+    links, _ = _links(f, document, body, ContactRef(slug))
     built = Contact(slug=slug, path=path, name=name or slug, **values, body=body, links=links)
     return built if name else None
 
@@ -208,7 +217,8 @@ def entry(
             "contacts/; if it is a meeting or a call, add a line 'date: YYYY-MM-DD'",
         )
         return None
-    daily = file_date(slug) if "date" not in f.data else None  # a daily note
+    named = file_date(slug)
+    daily = named if "date" not in f.data else None  # a daily note
     if daily is not None:
         when: tuple[date, Any] | None = (daily, None)
     else:
@@ -217,6 +227,14 @@ def entry(
     if when is None:
         return None
     day, moment = when  # one key, two fields: the day and, if given, the time of day
+    if named is not None and day != named:
+        f.report(
+            "NJ146",
+            f"date: {day} is not {named}, the date the file name starts with: the entry is "
+            f"dated {day}, as 'date:' says, but its address on the site keeps {named}; "
+            "correct one of them so they agree",
+            "date",
+        )
     values = _read(f, ENTRY_FORMAT, _Record(slug, day=day), skip=("date",))
     body = _body(document)
     if not values["title"]:
@@ -225,41 +243,95 @@ def entry(
             values["title"], body = heading
         else:
             values["title"] = title_from_slug(slug, known)
-    links = _links(f, document)
-    if daily is not None:  # the people a daily note links to are the people met that day
-        met = [link.slug for link in links if isinstance(link, ContactRef)]
-        values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
+    # The people an entry's notes link to are people met: after the listed ones, once.
+    links, met = _links(f, document, body, EntryRef(slug))
+    values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
     return JournalEntry(
         slug=slug, path=path, date=day, time=moment, **values, body=body, links=links
     )
 
 
-def _links(f: Fields, document: Document) -> tuple[Origin, ...]:
-    """The records the wikilinks in the front matter and the notes name, each once.
+def _links(
+    f: Fields, document: Document, body: str, own: Target
+) -> tuple[tuple[Origin, ...], tuple[str, ...]]:
+    """The records the wikilinks in the front matter and the notes name, each once; and the
+    contacts the notes' wikilinks name (an entry's people met), each once.
 
-    A wikilink in the notes that names nothing is a warning (NJ144) at its line.
+    A wikilink in the notes that names nothing is a warning (NJ144) at its line, as is an
+    empty one (NJ147) and one to a heading its record's notes lack (NJ148). `body` is the
+    record's notes as its page shows them, where `[[#heading]]` looks; `own` the record.
     """
     resolver = f.resolver()
+    people: list[str] = []
+    own_headings: list[tuple[str, str]] | None = None  # read when a link first asks
     for found in links_in_notes(document.body, document.body_line):
-        resolution = resolver.resolve(found.link.target)
+        link = found.link
+
+        def warn(code: str, message: str, found: Found = found) -> None:
+            f.problems.append(Problem(code, f.path, message, found.line, found.column))
+
+        if link.empty:
+            warn(
+                "NJ147",
+                f"{quoted(link.written)} is an empty wikilink: write a contact's slug, name or "
+                "alias, or an entry's file name, between the brackets (it shows as written "
+                "until then)",
+            )
+            continue
+        if link.own_heading:
+            heading = (link.heading or "").strip()
+            if own_headings is None:
+                own_headings = heading_ids(body)
+            if find_heading(own_headings, heading) is None:
+                warn(
+                    "NJ148",
+                    f"the wikilink {quoted(link.written)}: no heading {quoted(heading)} in "
+                    f"{own.slug}: it shows as plain text; write a heading of these notes after "
+                    "the '#'",
+                )
+            continue
+        resolution = resolver.resolve(link.target)
         if resolution.target is not None:
             f.linked.append(resolution.target)
-            several = ambiguity(found.link, resolution)
+            if isinstance(resolution.target, ContactRef):
+                people.append(resolution.target.slug)
+            several = ambiguity(link, resolution)
             if several is not None:
-                f.problems.append(Problem("NJ145", f.path, several, found.line, found.column))
+                warn("NJ145", several)
+            heading = (link.heading or "").strip()
+            # Judged only against notes the resolver was given (a whole journal's; one file
+            # checked alone before it is written knows no other record's notes).
+            known = resolution.target in resolver.notes
+            if heading and known and resolver.heading(resolution.target, heading) is None:
+                warn("NJ148", _no_heading(link, heading, resolution.target.slug))
             continue
-        f.problems.append(
-            Problem(
-                "NJ144",
-                f.path,
-                f"the wikilink {quoted(found.link.written)} names no contact or journal "
-                f"entry{resolution.hint}: write a contact's slug, name or alias, or an "
-                "entry's file name, between the brackets (it shows as plain text until then)",
-                found.line,
-                found.column,
-            )
+        warn(
+            "NJ144",
+            f"the wikilink {quoted(link.written)} names no contact or journal "
+            f"entry{resolution.hint}: write a contact's slug, name or alias, or an "
+            "entry's file name, between the brackets (it shows as plain text until then)",
         )
-    return tuple(dict.fromkeys(f.linked))
+    return tuple(dict.fromkeys(f.linked)), tuple(dict.fromkeys(people))
+
+
+def _no_heading(link: Wikilink, heading: str, slug: str) -> str:
+    return (
+        f"the wikilink {quoted(link.written)}: no heading {quoted(heading)} in {slug}: it "
+        f"links to {slug} itself; write a heading of its notes after the '#', or remove the "
+        "'#' part"
+    )
+
+
+def page_notes(document: Document, entry: bool) -> str:
+    """A record's notes as its page shows them: an entry without `title:` loses the first
+    heading to its title (when it opens the notes)."""
+    body = _body(document)
+    title = document.data.get("title")
+    if entry and not (isinstance(title, str) and title.strip()):
+        heading = first_heading(body)
+        if heading is not None:
+            return heading[1]
+    return body
 
 
 def _body(document: Document) -> str:

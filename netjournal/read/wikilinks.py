@@ -10,6 +10,7 @@ a daily note's people); the renderer uses the same one to turn them into site li
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -24,12 +25,17 @@ from netjournal.model import ContactRef, EntryRef
 from netjournal.read.slow_markdown import too_slow
 
 # Each part is one character class repeated once, and none may hold '[' or ']': a match
-# can neither nest nor backtrack into another, so the scan is linear in the text.
-PATTERN = r"\[\[([^\[\]|#\n]+)(?:#([^\[\]|\n]*))?(?:\|([^\[\]\n]*))?\]\]"
+# can neither nest nor backtrack into another, so the scan is linear in the text. The
+# target may be empty: `[[#Notes]]` is Obsidian's link to a heading of the same note, and
+# `[[]]` or `[[|x]]` are found so that `check` can say they name nothing.
+PATTERN = r"\[\[([^\[\]|#\n]*)(?:#([^\[\]|\n]*))?(?:\|([^\[\]\n]*))?\]\]"
 WIKILINK = re.compile(PATTERN)
 # Before Python-Markdown's links (160), after code spans (190) and backslash escapes (180):
 # so `[[x]]` in code stays literal, and `\[[x]]` is no link, as in Obsidian.
 PRIORITY = 175
+# The extensions every site renders notes with that decide a heading's id (the render
+# layer's SITE_EXTENSIONS): toc makes it, attr_list may set it, smarty changes the words.
+HEADING_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "smarty"]
 
 Target = ContactRef | EntryRef
 
@@ -44,11 +50,30 @@ class Wikilink:
 
     @property
     def text(self) -> str:
-        """What it shows: its label, else its target (and heading)."""
+        """What it shows unresolved: its label, else its target (and heading); an empty
+        one (`[[]]`, `[[|x]]`) shows as written, so nothing typed is lost."""
+        if self.empty:
+            return self.written
         if self.label and self.label.strip():
             return self.label.strip()
-        heading = f" > {self.heading.strip()}" if self.heading and self.heading.strip() else ""
-        return self.target.strip() + heading
+        return self.words(self.target.strip())
+
+    def words(self, name: str) -> str:
+        """The words it shows when its target reads `name`: with its heading, if any."""
+        heading = (self.heading or "").strip()
+        if not name:
+            return heading
+        return f"{name} > {heading}" if heading else name
+
+    @property
+    def empty(self) -> bool:
+        """Whether it names nothing at all: `[[]]`, `[[|x]]`, `[[#]]`."""
+        return not self.target.strip() and not (self.heading or "").strip()
+
+    @property
+    def own_heading(self) -> bool:
+        """Whether it links to a heading of the note it is in: `[[#Notes]]`."""
+        return not self.target.strip() and bool((self.heading or "").strip())
 
     @property
     def written(self) -> str:
@@ -93,9 +118,12 @@ class Resolver:
         self,
         contacts: Mapping[str, Iterable[str]],  # slug → its name and aliases
         entries: Iterable[str] = (),
+        notes: Mapping[Target, str] | None = None,  # each record's notes, as its page shows them
     ) -> None:
         self.contacts = frozenset(contacts)
         self.entries = frozenset(entries)
+        self.notes = notes or {}
+        self._headings: dict[Target, list[tuple[str, str]]] = {}
         self.by_fold: dict[str, list[Target]] = {}
         for slug in sorted(contacts):
             self._add(slug, ContactRef(slug))
@@ -116,6 +144,8 @@ class Resolver:
     def resolve(self, target: str) -> Resolution:
         """The record `target` (a wikilink's target, as written) names."""
         plain = target.strip()
+        if not plain:
+            return Resolution(None)
         if plain in self.contacts:
             return Resolution(ContactRef(plain))
         if plain in self.entries:
@@ -125,10 +155,61 @@ class Resolver:
             return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
         return Resolution(None, did_you_mean(plain, self.choices))
 
+    def heading(self, target: Target, heading: str) -> str | None:
+        """The id (before the page's prefix) of the heading `heading` in `target`'s notes, or
+        None when its notes have no such heading. Read once per record, when first asked."""
+        if target not in self._headings:
+            self._headings[target] = heading_ids(self.notes.get(target, ""))
+        return find_heading(self._headings[target], heading)
+
     def contact(self, target: str) -> str | None:
         """The slug of the contact `target` names, or None."""
         found = self.resolve(target).target
         return found.slug if isinstance(found, ContactRef) else None
+
+
+def heading_ids(body: str) -> list[tuple[str, str]]:
+    """Each heading of the note `body` as the page shows it: its words and its id.
+
+    Python-Markdown's own toc makes them, with the site's default extensions, so the ids
+    are those the note renderer gives (before it puts the record's prefix in front):
+    `notes`, `notes_1` for a second one, `{#custom}` from attr_list.
+    """
+    if "#" not in body or too_slow(body):
+        return []
+    converter = markdown.Markdown(extensions=HEADING_EXTENSIONS)
+    try:
+        converter.convert(body)
+    except RecursionError:
+        return []
+    found: list[tuple[str, str]] = []
+    tokens = list(converter.toc_tokens)
+    while tokens:
+        token = tokens.pop(0)
+        found.append((html.unescape(str(token["name"])), str(token["id"])))
+        tokens[:0] = token["children"]
+    return found
+
+
+def find_heading(headings: list[tuple[str, str]], heading: str) -> str | None:
+    """The id of the first of `headings` that `heading` (as written in a link) names: by its
+    words, folded (case and accents do not matter), or by its id."""
+    wanted = fold(heading)
+    for words, id_ in headings:
+        if fold(words) == wanted or fold(id_) == wanted:
+            return id_
+    return None
+
+
+def shown(link: Wikilink, found: Target, name: str) -> str:
+    """What a wikilink to `found` (whose name or title is `name`) shows, as Obsidian does:
+    the label, else the target as typed (`[[Janey]]` reads Janey); a bare slug reads as the
+    name or title it stands for. Its heading follows (`Jane Doe > Work`)."""
+    label = (link.label or "").strip()
+    if label:
+        return label
+    typed = link.target.strip()
+    return link.words(name if fold(typed) == fold(found.slug) else typed)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from markdown.util import AtomicString  # type: ignore[import-untyped]
 
 from netjournal.read.html_balance import DEEPEST, ELEMENTS, balance
 from netjournal.read.slow_markdown import too_slow
-from netjournal.read.wikilinks import PATTERN, PRIORITY, parsed
+from netjournal.read.wikilinks import PATTERN, PRIORITY, find_heading, heading_ids, parsed
 from netjournal.render.wikilinks import SiteLinks
 
 
@@ -107,6 +107,8 @@ class NoteRenderer:
         """
         self.shift.depth = depth
         self.wikilinks.here, self.wikilinks.links = here, links
+        # `[[#heading]]` leads to a heading of this very note: `follow` below prefixes it.
+        self.wikilinks.own = heading_ids(body) if "[[#" in body else []
         self.markdown.reset()
         ids: set[str] = set()
         fragments: set[str] = set()
@@ -217,6 +219,7 @@ class _Wikilinks(Extension):  # type: ignore[misc]
         self.directory_urls = directory_urls
         self.here = "index.md"
         self.links: SiteLinks | None = None
+        self.own: list[tuple[str, str]] = []  # the headings of the note being rendered
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_Wikilink(PATTERN, self), "netjournal-wikilinks", PRIORITY)
@@ -229,6 +232,13 @@ class _Wikilink(InlineProcessor):  # type: ignore[misc]
 
     def handleMatch(self, match: re.Match[str], data: str) -> tuple[Element | str, int, int]:
         link = parsed(match)
+        if link.own_heading:
+            heading = find_heading(self.owner.own, (link.heading or "").strip())
+            if heading is None:
+                return link.text, match.start(0), match.end(0)
+            element = Element("a", {"href": f"#{heading}"})
+            element.text = AtomicString(link.text)
+            return element, match.start(0), match.end(0)
         found = self.owner.links.target(link) if self.owner.links is not None else None
         if found is None:
             return link.text, match.start(0), match.end(0)  # a string is shown as text

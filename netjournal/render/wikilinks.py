@@ -3,18 +3,16 @@
 The reader's one `Resolver` decides what a wikilink names (so the site links exactly what
 `check` accepted); this module only turns that record into a page of the site: a contact's
 page, or an entry's place on its month page. A heading (`[[jane-doe#Work]]`) leads to that
-heading in the record's notes, whose ids the note renderer prefixes.
+heading in the record's notes, whose ids the note renderer prefixes; when the notes have no
+such heading, to the record itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
-
-from netjournal.diagnostics import fold
-from netjournal.model import ContactRef, Journal
-from netjournal.read.wikilinks import Resolver, Wikilink
+from netjournal.model import ContactRef, EntryRef, Journal
+from netjournal.read.wikilinks import Resolver, Target, Wikilink, shown
 
 
 class SiteLinks:
@@ -26,35 +24,33 @@ class SiteLinks:
         self.anchors = anchors  # each entry's id on its month page
         self.note_ids = note_ids  # the prefix of the ids in each entry's note
         self.entries = {entry.slug: entry for entry in journal.entries}
+        notes: dict[Target, str] = {ContactRef(s): c.body for s, c in journal.contacts.items()}
+        notes.update({EntryRef(s): e.body for s, e in self.entries.items()})
         self.resolver = Resolver(
-            {slug: (c.name, *c.aliases) for slug, c in journal.contacts.items()}, self.entries
+            {slug: (c.name, *c.aliases) for slug, c in journal.contacts.items()},
+            self.entries,
+            notes,
         )
 
     def target(self, link: Wikilink) -> tuple[str, str] | None:
-        """The page (with its fragment) `link` leads to and the words it shows, or None."""
+        """The page (with its fragment) `link` leads to and the words it shows, or None.
+
+        A heading its record's notes lack leads to the record itself (`check` says so).
+        """
         found = self.resolver.resolve(link.target).target
         if found is None:
             return None
-        heading = (link.heading or "").strip()
+        written = (link.heading or "").strip()
+        heading = self.resolver.heading(found, written) if written else None
         if isinstance(found, ContactRef):
             name = self.journal.contacts[found.slug].name
             uri = f"contacts/{found.slug}.md"
-            fragment = f"notes--{_heading_id(heading)}" if heading else ""
+            fragment = f"notes--{heading}" if heading else ""
         else:
             entry = self.entries[found.slug]
             name = entry.title
             uri = f"journal/{entry.month}.md"
             fragment = self.anchors[entry.slug]
             if heading:
-                fragment = f"{self.note_ids[entry.slug]}--{_heading_id(heading)}"
-        # As Obsidian shows it: the label, else the target as typed (`[[Janey]]` reads
-        # Janey); a bare slug reads as the name or title it stands for.
-        typed = link.target.strip()
-        words = name if fold(typed) == fold(found.slug) else typed
-        shown = (link.label or "").strip() or (f"{words} > {heading}" if heading else words)
-        return (f"{uri}#{fragment}" if fragment else uri), shown
-
-
-def _heading_id(heading: str) -> str:
-    """The id Python-Markdown's toc gives a heading by default."""
-    return str(slugify(heading, "-"))
+                fragment = f"{self.note_ids[entry.slug]}--{heading}"
+        return (f"{uri}#{fragment}" if fragment else uri), shown(link, found, name)

@@ -178,9 +178,18 @@ def _contact(typed: str | None, option: str, contacts: Mapping[str, Contact]) ->
 
 
 def unknown_contact(typed: str, contacts: Mapping[str, Contact]) -> str:
-    """Why `typed` names no contact, with the closest slugs: by spelling, by name, or the
+    """Why `typed` names no contact, with the closest slugs: the contacts it is the name or
+    alias of (all of them, when several share it), else by spelling, by name, or the
     contacts whose slug or name holds it (`maria` finds `maria-chen`)."""
-    hint = did_you_mean(typed, contacts)
+    named = [contact for _, contact in named_by(typed, contacts)]
+    if len(named) > 1:
+        slugs = " or ".join(repr(contact.slug) for contact in named)
+        return (
+            f"no contact has this slug: {typed!r} is a name or alias of {len(named)} contacts "
+            f"({', '.join(c.name for c in named)}): write the file name of the one you mean, "
+            f"{slugs}, without '.md'"
+        )
+    hint = _hint(named[0].slug) if named else did_you_mean(typed, contacts)
     if not hint:
         by_name: dict[str, str] = {}
         for slug, contact in sorted(contacts.items()):
@@ -191,6 +200,34 @@ def unknown_contact(typed: str, contacts: Mapping[str, Contact]) -> str:
             closest = next((s for f, s in by_name.items() if found == _hint(f)), None)
         hint = _hint(closest) if closest else _holding(fold(typed), contacts)
     return f"no contact has this slug{hint}: write the contact's file name without '.md'"
+
+
+def named_by(name: str, contacts: Mapping[str, Contact]) -> list[tuple[str, Contact]]:
+    """The contacts whose name or an alias is `name` (folded: case and accents do not
+    matter), by slug, each with the word that says which: "name" or "an alias"."""
+    wanted = fold(name)
+    found = []
+    for slug in sorted(contacts):
+        contact = contacts[slug]
+        if wanted and fold(contact.name) == wanted:
+            found.append(("the name", contact))
+        elif wanted and any(fold(alias) == wanted for alias in contact.aliases):
+            found.append(("an alias", contact))
+    return found
+
+
+def shared_names(
+    made: NewFile, name: str, contacts: Mapping[str, Contact], where: Callable[[str], str]
+) -> list[str]:
+    """Notes for a new contact named like another contact is named or aliased: `[[Pepe]]`
+    would then name both (NJ145). Only notes: two people may share a nickname. `where`
+    shows a contact's file as it opens from here."""
+    slug = made.place.removesuffix(".md")
+    return [
+        f"Note: {name!r} is also {which} of {other.name} ({where(other.path)}): [[{name}]] "
+        f"will name both; write [[{slug}]] or [[{other.slug}]]"
+        for which, other in named_by(name, contacts)
+    ]
 
 
 def _holding(folded: str, contacts: Mapping[str, Contact]) -> str:
