@@ -8,11 +8,22 @@
   var MARKS = /[\u0300-\u036f]/g;
   var APOSTROPHES = /['\u2018\u2019]/g;
   var QUOTES = /[\u201c\u201d]/g;
+  // Letters Unicode does not decompose into a base letter and a mark (as search.py folds them).
+  var LETTERS = {
+    "\u00f8": "o", "\u00d8": "o", "\u0142": "l", "\u0141": "l", "\u0111": "d", "\u0110": "d",
+    "\u00df": "ss", "\u00e6": "ae", "\u00c6": "ae", "\u0153": "oe", "\u0152": "oe",
+    "\u0131": "i", "\u00fe": "th", "\u00de": "th", "\u00f0": "d", "\u00d0": "d"
+  };
+  var UNDECOMPOSED = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
 
-  // "José" and "jose" match once lower-cased and decomposed; "O’Brien" (smarty curls every
-  // apostrophe), "O'Brien" and "obrien" once apostrophes are dropped; “ ” read as ".
+  // "José" and "jose" match once lower-cased and decomposed, "Ørsted" and "orsted" once
+  // Ø is read as O; "O’Brien" (smarty curls every apostrophe), "O'Brien" and "obrien" once
+  // apostrophes are dropped; “ ” read as ".
   function fold(text) {
     return text
+      .replace(UNDECOMPOSED, function (letter) {
+        return LETTERS[letter];
+      })
       .normalize("NFKD")
       .replace(MARKS, "")
       .replace(APOSTROPHES, "")
