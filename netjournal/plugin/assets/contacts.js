@@ -16,9 +16,10 @@
   };
   var UNDECOMPOSED = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
 
-  // "José" and "jose" match once lower-cased and decomposed, "Ørsted" and "orsted" once
-  // Ø is read as O; "O’Brien" (smarty curls every apostrophe), "O'Brien" and "obrien" once
-  // apostrophes are dropped; “ ” read as ".
+  // A name with accents and the same name typed without them match once lower-cased and
+  // decomposed (and Ø read as O); one written with an apostrophe, which smarty curls, and
+  // the same name typed with a straight one or none once apostrophes are dropped; “ ” read
+  // as ".
   function fold(text) {
     return text
       .replace(UNDECOMPOSED, function (letter) {
