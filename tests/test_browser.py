@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from browser import needs_chromium, serving
+from conftest import MINIMAL_MKDOCS, TODAY
 
 pytestmark = [
     pytest.mark.browser,
@@ -286,3 +288,159 @@ def test_month_pages_lead_to_the_months_before_and_after(page):
     months.get_by_role("link", name="← October 2026").click()
     page.wait_for_url(re.compile(r"/journal/2026-10\.html$"))
     assert heading(page.locator("article h1")) == "October 2026"
+
+
+# Fixes after a new user's try (issue 11): apostrophes, aliases, stages, wide tables, code.
+
+QUOTES_JOURNAL = {
+    "contacts/zoe-o-brien-smith.md": (
+        "---\nname: Zoë O'Brien-Smith\ncompany: O'Brien Design\ntags: [design]\n---\n"
+    ),
+    "contacts/jose-martinez.md": "---\nname: José Martínez\naliases: [Pepe]\n---\n",
+    "contacts/olivia-bright.md": "---\nname: Olivia Bright\ncompany: Brightside\n---\n",
+    "contacts/bjorn-orsted.md": "---\nname: Björn Ørsted\n---\n",
+    "journal/2026-11-20-coffee.md": (
+        "---\ndate: 2026-11-20\nwith: [zoe-o-brien-smith, jose-martinez]\n---\nCoffee.\n"
+    ),
+}
+
+
+def _build(folder: Path, files: dict[str, str]) -> Path:
+    """A real `netjournal build` of the journal `files` in `folder`; returns the site folder."""
+    from click.testing import CliRunner
+
+    from netjournal.cli import main
+
+    for name in ("contacts", "journal", "docs"):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    for relative, text in files.items():
+        (folder / relative).write_text(text, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(MINIMAL_MKDOCS, encoding="utf-8")
+    site = folder / "site"
+    arguments = ["build", "-f", str(folder / "mkdocs.yml"), "-d", str(site)]
+    result = CliRunner().invoke(main, [*arguments, "--today", TODAY.isoformat()])
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="module")
+def quotes_site(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("quotes"), QUOTES_JOURNAL)
+
+
+@pytest.mark.parametrize("typed", ["o'brien", "obrien", "brien", "O\u2019Brien"])
+def test_search_finds_an_apostrophe_however_it_is_typed_from_disk(browser, quotes_site, typed):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((quotes_site / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(typed, delay=20)
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=10_000)
+    assert first.get_attribute("href").split("?")[0] == (
+        (quotes_site / "contacts/zoe-o-brien-smith.html").as_uri()
+    )
+    assert "Zoë O\u2019Brien-Smith" in first.inner_text()
+    context.close()
+
+
+_FILTER = "Filter by name, company, source, stage, last touch or tag"
+
+
+def _names(page) -> list[str]:
+    """The names in the visible rows, without the aliases read to screen readers only."""
+    cells = page.locator(".nj-finder tbody tr:not([hidden]) td:first-child a")
+    return cells.all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("o'brien", ["Zoë O\u2019Brien-Smith"]),
+        ("OBrien design", ["Zoë O\u2019Brien-Smith"]),
+        ("O\u2019Brien", ["Zoë O\u2019Brien-Smith"]),
+        ("Pepe", ["José Martínez"]),  # an alias
+        ("pepe martinez", ["José Martínez"]),
+        ("orsted", ["Björn Ørsted"]),  # a letter Unicode does not decompose
+    ],
+)
+def test_the_contacts_filter_is_lenient_about_quotes_and_knows_aliases(
+    browser, quotes_site, typed, found
+):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((quotes_site / "contacts" / "index.html").as_uri())
+    page.get_by_label(_FILTER).fill(typed)
+    assert _names(page) == found
+    assert page.get_by_role("status").inner_text() == "1 of 4 people shown"
+    context.close()
+
+
+def test_the_contacts_index_sorts_stages_in_the_order_relationships_grow(browser, sample_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((sample_site / "contacts" / "index.html").as_uri())
+    header = page.locator(".nj-finder th", has_text="Stage")
+    header.get_by_role("button").click()
+    order = ["visibility", "credibility", "profitability"]
+
+    def stages() -> list[str]:
+        cells = page.locator(".nj-finder tbody tr td[data-label='Stage'] data").all_inner_texts()
+        return [order.index(stage) for stage in cells]
+
+    ascending = stages()
+    assert ascending == sorted(ascending) and set(ascending) == {0, 1, 2}
+    header.get_by_role("button").click()
+    assert stages() == sorted(ascending, reverse=True)
+    context.close()
+
+
+# A table's scroller whose content is wider than it: something in the table is out of sight.
+_SCROLLING_TABLES = """() => [...document.querySelectorAll("article .md-typeset__scrollwrap")]
+  .filter(wrap => wrap.scrollWidth > wrap.clientWidth + 1)
+  .map(wrap => `${wrap.scrollWidth} > ${wrap.clientWidth}: ${wrap.textContent.slice(0, 40)}`)"""
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_on_a_wide_screen_the_widest_tables_fit_their_column(browser, sample_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    scrolling = {}
+    for path in ("contacts/index.html", "referrals.html", "events.html"):
+        page.goto((sample_site / path).as_uri())
+        assert page.locator("article table").count() > 0, path
+        found = page.evaluate(_SCROLLING_TABLES)
+        if found:
+            scrolling[path] = found
+    # Dates stay whole: each "Last touch" date is on one line.
+    page.goto((sample_site / "contacts" / "index.html").as_uri())
+    dates = page.locator(".nj-finder td.nj-date")
+    # A cell's text on one line: as tall as one line of it (Range rects count line boxes).
+    lines = dates.evaluate_all(
+        """cells => cells.map(c => {
+          const range = document.createRange();
+          range.selectNodeContents(c);
+          return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        })"""
+    )
+    context.close()
+    assert scrolling == {}
+    assert len(lines) > 10 and set(lines) == {1}
+
+
+def test_on_a_phone_short_code_in_the_first_steps_stays_whole(browser, tmp_path):
+    site = _build(tmp_path, {})
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    broken = {}
+    for path in ("index.html", "contacts/index.html", "journal/index.html"):
+        page.goto((site / path).as_uri())
+        spans = page.locator("article code", has_text=re.compile(r"^(---|name:|date:)$"))
+        assert spans.count() > 0, path
+        lines = spans.evaluate_all(
+            "codes => codes.map(c => [c.textContent, c.getClientRects().length])"
+        )
+        broken.update({f"{path} {text}": n for text, n in lines if n != 1})
+    context.close()
+    assert broken == {}

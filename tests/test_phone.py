@@ -10,7 +10,13 @@ from pathlib import Path
 from conftest import TODAY
 
 from netjournal.plugin.accessible import label_cells
-from netjournal.plugin.search import fold, fold_search_index
+from netjournal.plugin.search import (
+    MATERIAL_SEPARATOR,
+    SEPARATOR,
+    fold,
+    fold_search_index,
+    searchable,
+)
 from netjournal.render import render_site
 
 TABLE = """<table aria-labelledby="x">
@@ -145,3 +151,99 @@ def test_the_search_index_gets_folded_fields_weighted_like_the_originals(tmp_pat
 def test_a_site_without_a_search_index_is_left_alone(tmp_path: Path):
     fold_search_index(tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+# Fixes after a new user's try (issue 11): quotes, dates, stages, aliases, birthdays.
+
+
+def test_folding_straightens_curly_quotes_as_smarty_writes_them():
+    assert fold("Zoë O\u2019Brien-Smith of \u201cO\u2019Brien Design\u201d") == (
+        "Zoe O'Brien-Smith of \"O'Brien Design\""
+    )
+    # The searchable form holds each word with an apostrophe a second time without it.
+    assert (
+        searchable("Zoë O\u2019Brien-Smith, don\u2019t") == "Zoe O'Brien OBrien-Smith, don't dont"
+    )
+    assert searchable("dogs' bowls, 'quoted'") == "dogs' bowls, 'quoted'"  # no word inside
+
+
+def test_finding_words_with_apostrophes_is_linear_in_the_size_of_the_page():
+    import time
+
+    started = time.perf_counter()
+    searchable("a" * 200_000 + " " + "b'" * 100_000)
+    assert time.perf_counter() - started < 2
+
+
+def _index_after_folding(tmp_path: Path, separator: str, docs: list[dict[str, str]]) -> dict:
+    index = {"config": {"separator": separator, "fields": {"title": {}, "text": {}}}, "docs": docs}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), "utf-8")
+    fold_search_index(tmp_path)
+    return json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
+
+
+def test_the_search_index_finds_o_brien_however_the_apostrophe_is_typed(tmp_path: Path):
+    docs = [
+        {
+            "location": "contacts/zoe.html",
+            "title": "Zo\u00eb O\u2019Brien",
+            "text": "<p>O\u2019Brien Design</p>",
+        }
+    ]
+    folded = _index_after_folding(tmp_path, MATERIAL_SEPARATOR, docs)
+    zoe = folded["docs"][0]
+    assert zoe["title_folded"] == "Zoe O'Brien OBrien"  # "o'brien" and "obrien" find her
+    assert zoe["text_folded"] == "<p>O'Brien OBrien Design</p>"
+    # Material's separator now splits at curly apostrophes too ("brien" finds her), not at a
+    # straight one, so that a typed "o'brien" stays one word.
+    assert folded["config"]["separator"] == SEPARATOR
+    assert re.split(SEPARATOR, "Zo\u00eb O\u2019Brien-Smith") == ["Zo\u00eb", "O", "Brien", "Smith"]
+    assert re.split(SEPARATOR, "o'brien") == ["o'brien"]
+
+
+def test_a_separator_the_user_chose_is_kept(tmp_path: Path):
+    folded = _index_after_folding(tmp_path, r"[\s]+", [])
+    assert folded["config"]["separator"] == r"[\s]+"
+
+
+def test_a_cell_that_holds_only_a_date_is_marked_to_stay_on_one_line():
+    table = (
+        "<table><thead><tr><th>When</th><th>What</th></tr></thead><tbody>"
+        '<tr><td>2026-11-05</td><td style="text-align: right;">2026-11-06</td></tr>'
+        "<tr><td>2026-11-05 or later</td><td>Call</td></tr></tbody></table>"
+    )
+    assert re.findall(r"<td[^>]*>", label_cells(table)) == [
+        '<td data-label="When" class="nj-date">',
+        '<td data-label="What" class="nj-date" style="text-align: right;">',
+        '<td data-label="When">',
+        '<td data-label="What">',
+    ]
+
+
+def test_the_contacts_index_holds_aliases_and_the_order_of_stages_for_the_finder(journal_of):
+    files = dict(
+        JOURNAL,
+        **{
+            "contacts/jose.md": "---\nname: José Álvarez\naliases: [Pepe, Joe <b>]\n---\n",
+            "contacts/ada.md": "---\nname: Ada\nstage: profitability\n---\n",
+        },
+    )
+    index = render_site(journal_of(files), TODAY)["contacts/index.md"]
+    rows = {line.split("](")[0]: line for line in index.splitlines() if line.startswith("| [")}
+    jose = rows["| [José Álvarez"]
+    # The aliases out of sight (the filter and screen readers read them), escaped as any text.
+    assert '<span class="nj-screen-reader-only">, also known as Pepe, Joe &lt;b&gt;</span>' in jose
+    assert '| <data value="0">visibility</data> |' in jose
+    assert '| <data value="2">profitability</data> (set in the file) |' in rows["| [Ada"]
+
+
+def test_a_contact_page_gives_the_birthday_in_words_as_the_dashboard_does(journal_of):
+    files = {
+        "contacts/ada.md": "---\nname: Ada\nbirthday: 1979-12-15\n---\n",
+        "contacts/bo.md": '---\nname: Bo\nbirthday: "--02-29"\n---\n',
+    }
+    pages = render_site(journal_of(files), TODAY)
+    assert "- **Birthday:** 15 December 1979\n" in pages["contacts/ada.md"]
+    assert "- **Birthday:** 29 February\n" in pages["contacts/bo.md"]
+    assert "**15 December** (in 22 days): [Ada]" in pages["index.md"]  # the same words

@@ -27,6 +27,9 @@ _HEADING_OR_TABLE = re.compile(r'<h[1-6] id="([^"<>]*)"|<table>')
 # The tags of a table as Python-Markdown writes them; `(?=[\s>])` tells <th> from <thead>.
 _TABLE_TAG = re.compile(r"<(/?)(table|thead|tr|th|td)(?=[\s>])")
 _TAG = re.compile(r"<[^<>]*>")
+# The rest of a <td> tag whose cell holds only a date ("2026-11-05"). `[^<>]*` stops at the
+# next tag, so trying it at every cell reads the page once.
+_DATE_CELL = re.compile(r"([^<>]*)>\d{4}-\d{2}-\d{2}</td>")
 
 
 def theme_folder() -> Path:
@@ -60,11 +63,13 @@ def label_tables(html: str) -> str:
 
 
 def label_cells(html: str) -> str:
-    """`html` with each body cell naming its column (`data-label="Due"`).
+    """`html` with each body cell naming its column (`data-label="Due"`), and each cell
+    that holds only a date marked as one (`class="nj-date"`).
 
     On a phone the stylesheet lays each row out as a card of "column: value" lines, the
-    column names drawn from these attributes, so that nothing scrolls off screen. One pass
-    over the page's table tags; cells of a table without a header row are left alone.
+    column names drawn from these attributes, so that nothing scrolls off screen; on any
+    screen a date is kept on one line (a hyphen is a place to break it, "2026-11-" / "05").
+    One pass over the page's table tags; cells of a table without a header row get no label.
     """
     parts: list[str] = []
     start = 0
@@ -87,9 +92,15 @@ def label_cells(html: str) -> str:
             elif not closing:
                 header_start = html.find(">", match.end()) + 1
         elif tag == "td" and not closing:
+            attributes = []
             if column < len(headers) and headers[column]:
+                attributes.append(f' data-label="{headers[column]}"')
+            date = _DATE_CELL.match(html, match.end())
+            if date and "class=" not in date.group(1):
+                attributes.append(' class="nj-date"')
+            if attributes:
                 parts.append(html[start : match.end()])
-                parts.append(f' data-label="{headers[column]}"')
+                parts.extend(attributes)
                 start = match.end()
             column += 1
     parts.append(html[start:])

@@ -1,30 +1,61 @@
-"""Search that folds accents: "jose" finds "José", "orsted" finds "Ørsted".
+"""Search that folds accents and quotes: "jose" finds "José"; "o'brien" and "obrien" find
+"O'Brien", which smarty writes with a curly apostrophe (U+2019).
 
 Material's search worker builds its lunr index from the fields that `search_index.json`
-names in `config.fields`, so each document whose title or text has letters with accents gets
-a folded copy of it in fields of its own, weighted like the original. Results still show
-the original title and text; Material highlights the words it finds there.
+names in `config.fields`, so each document whose title or text has letters with accents or
+curly quotes (smarty curls every apostrophe) gets a folded copy of it in fields of its own,
+weighted like the original. Results still show the original title and text; Material
+highlights the words it finds there.
+
+Curly apostrophes also separate words (`config.separator`), so that "brien" finds "O'Brien";
+and the folded copy holds each word with an apostrophe a second time without it, so that
+"obrien", typed as many people type names, finds it too.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
 FOLDED = {"title": "title_folded", "text": "text_folded"}
 
+# Material's separator for English (and most languages); one the user chose is kept as it is.
+MATERIAL_SEPARATOR = r"[\s\-]+"
+# Curly apostrophes (smarty's, on the page) separate words too, so that "brien" finds
+# "O'Brien"; a straight one, as people type it, does not: "o'brien" stays one word, which the
+# folded fields hold, instead of becoming "o" and "brien", which would find too much.
+SEPARATOR = r"[\s\-\u2018\u2019]+"
+
 # Letters that Unicode does not decompose into a base letter and a mark.
 _LETTERS = str.maketrans(
-    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+    | {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
     | {"Æ": "AE", "œ": "oe", "Œ": "OE", "\u0131": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
 )
 
 
+# A word with an apostrophe inside it ("O'Brien", "don't"): from the start of a word only
+# (the lookbehind), so each word is tried once and a long page is read in one pass.
+_WORD_WITH_APOSTROPHE = re.compile(r"(?<!\w)\w+'\w[\w']*")
+
+
 def fold(text: str) -> str:
-    """`text` without accents: each letter reduced to its base letter (é → e, ø → o)."""
+    """`text` without accents and curly quotes: each letter reduced to its base letter
+    (é → e, ø → o), curly single quotes (U+2018, U+2019) to ' and double ones to "."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def searchable(text: str) -> str:
+    """`text` folded, and each word with an apostrophe repeated after it without one:
+    "O'Brien" → "O'Brien OBrien", so that both spellings find it."""
+    return _WORD_WITH_APOSTROPHE.sub(_both_spellings, fold(text))
+
+
+def _both_spellings(word: re.Match[str]) -> str:
+    return word.group() + " " + word.group().replace("'", "")
 
 
 def fold_search_index(site_dir: Path) -> None:
@@ -39,9 +70,11 @@ def fold_search_index(site_dir: Path) -> None:
     for field, folded in FOLDED.items():
         if field in fields:
             fields[folded] = fields[field]
+    if index["config"].get("separator") == MATERIAL_SEPARATOR:
+        index["config"]["separator"] = SEPARATOR
     for document in index.get("docs", []):
         for field, folded in FOLDED.items():
             value = document.get(field)
-            if isinstance(value, str) and fold(value) != value:
-                document[folded] = fold(value)
+            if isinstance(value, str) and searchable(value) != value:
+                document[folded] = searchable(value)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -6,10 +6,30 @@
   "use strict";
 
   var MARKS = /[\u0300-\u036f]/g;
+  var APOSTROPHES = /['\u2018\u2019]/g;
+  var QUOTES = /[\u201c\u201d]/g;
+  // Letters Unicode does not decompose into a base letter and a mark (as search.py folds them).
+  var LETTERS = {
+    "\u00f8": "o", "\u00d8": "o", "\u0142": "l", "\u0141": "l", "\u0111": "d", "\u0110": "d",
+    "\u00df": "ss", "\u00e6": "ae", "\u00c6": "ae", "\u0153": "oe", "\u0152": "oe",
+    "\u0131": "i", "\u00fe": "th", "\u00de": "th", "\u00f0": "d", "\u00d0": "d"
+  };
+  var UNDECOMPOSED = new RegExp("[" + Object.keys(LETTERS).join("") + "]", "g");
 
-  // "José" and "jose" match, as do "Ørsted" and "orsted" once lower-cased and decomposed.
+  // A name with accents and the same name typed without them match once lower-cased and
+  // decomposed (and Ø read as O); one written with an apostrophe, which smarty curls, and
+  // the same name typed with a straight one or none once apostrophes are dropped; “ ” read
+  // as ".
   function fold(text) {
-    return text.normalize("NFKD").replace(MARKS, "").toLowerCase();
+    return text
+      .replace(UNDECOMPOSED, function (letter) {
+        return LETTERS[letter];
+      })
+      .normalize("NFKD")
+      .replace(MARKS, "")
+      .replace(APOSTROPHES, "")
+      .replace(QUOTES, '"')
+      .toLowerCase();
   }
 
   // The words a cell shows; "" for a cell that shows nothing (a dash read as "none").
@@ -17,6 +37,13 @@
     var hidden = cell.querySelector(".nj-screen-reader-only");
     var text = cell.textContent.trim();
     return hidden && text === "—" + hidden.textContent ? "" : text;
+  }
+
+  // What a column sorts by: a cell's <data value> when it has one (a stage's place in the
+  // VCP order, not its name), else the words it shows.
+  function sortKey(cell) {
+    var data = cell.querySelector("data[value]");
+    return data ? data.value : shown(cell);
   }
 
   function compare(a, b, numeric) {
@@ -88,7 +115,9 @@
       button.className = "nj-finder__sort";
       while (header.firstChild) button.appendChild(header.firstChild);
       header.appendChild(button);
-      var numeric = header.style.textAlign === "right";
+      var numeric =
+        header.style.textAlign === "right" ||
+        (rows.length > 0 && rows[0].cells[column].querySelector("data[value]") !== null);
       button.addEventListener("click", function () {
         var ascending = header.getAttribute("aria-sort") !== "ascending";
         headers.forEach(function (other) {
@@ -96,7 +125,7 @@
         });
         header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var keyed = rows.map(function (row, index) {
-          return { row: row, key: shown(row.cells[column]), index: index };
+          return { row: row, key: sortKey(row.cells[column]), index: index };
         });
         keyed.sort(function (a, b) {
           var order = compare(a.key, b.key, numeric);
