@@ -85,17 +85,26 @@ def plain_start(
     lines = [line for line in body.splitlines() if line.strip() and line.lstrip()[:1] != "#"]
     joined = " ".join(_unquoted(line) for line in lines)
     shown = words or (lambda link: link.text)
-    pieces, last = [], 0
+    pieces, last, enough = [], 0, 4 * limit
     for match in WIKILINK.finditer(joined):
         pieces.append(_MARKUP.sub("", joined[last : match.start()]))
         pieces.append(shown(parsed(match)))
         last = match.end()
-    pieces.append(_MARKUP.sub("", joined[last:]))
-    text = _SPACES.sub(" ", "".join(pieces)).strip()
+        if last > enough:  # the words so far may do: a long note's links are not all read
+            if len(_plain(pieces)) > limit:
+                break
+            enough *= 2  # checked again only after as much again: linear in all
+    else:
+        pieces.append(_MARKUP.sub("", joined[last:]))
+    text = _plain(pieces)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.-")
     return cut + "…"
+
+
+def _plain(pieces: list[str]) -> str:
+    return _SPACES.sub(" ", "".join(pieces)).strip()
 
 
 def _unquoted(line: str) -> str:
