@@ -128,8 +128,11 @@ def test_the_contact_page_says_the_stage_the_touches_and_what_comes_next():
 def test_the_contacts_index_has_a_stage_column_a_filter_by_stage_and_the_rule():
     page = render_site(journal_of(JOURNAL), TODAY, credibility_touches=4)["contacts/index.md"]
     assert "| Name | Company | Relationship | Source | Stage | Touches | Last touch |" in page
-    assert "| [Four Touches](four.md) |" in page and "| credibility | 4 |" in page
-    assert "| credibility (set in the file) | 0 |" in page
+    # The stage carries its place in the order (visibility 0, credibility 1, profitability 2)
+    # for the contacts finder's sort.
+    assert "| [Four Touches](four.md) |" in page
+    assert '| <data value="1">credibility</data> | 4 |' in page
+    assert '| <data value="1">credibility</data> (set in the file) | 0 |' in page
     assert "[Visibility \\(2\\)](index.md#stage-visibility)" in page
     section = page.split("### Credibility (3) {#stage-credibility}")[1].split("###")[0]
     assert "[Five Touches](five.md)" in section and "[Known Well](known.md)" in section
