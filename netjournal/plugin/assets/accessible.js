@@ -43,8 +43,19 @@
   window.addEventListener("resize", soon);
   // Search results arrive after the page: their code blocks may scroll too. Marked at once
   // (an observer runs before the next task), so no one meets a result not yet reachable.
+  // A result's code block may start to scroll only once the search panel has its width (it
+  // slides open on a phone), with no change to the list: watch each block's size too.
   var results = document.querySelector(".md-search-result__list");
+  var resized =
+    typeof window.ResizeObserver !== "undefined" ? new window.ResizeObserver(reachable) : null;
+  function arrived() {
+    reachable();
+    if (resized) {
+      resized.disconnect(); // results replaced by the next keystroke's are let go
+      results.querySelectorAll("pre > code").forEach(function (code) { resized.observe(code); });
+    }
+  }
   if (results && typeof window.MutationObserver !== "undefined") {
-    new window.MutationObserver(reachable).observe(results, { childList: true });
+    new window.MutationObserver(arrived).observe(results, { childList: true });
   }
 })();
