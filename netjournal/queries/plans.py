@@ -116,9 +116,6 @@ def _unquoted(line: str) -> str:
 def page_words(journal: Journal) -> Callable[[Wikilink], str]:
     """What each wikilink shows on the site, by the reader's one resolver: `[[ana-lima]]`
     reads Ana Lima, `[[jane-doe#Notes]]` Jane Doe > Notes, an unknown one its own words."""
-    global _WORDS
-    if _WORDS is not None and _WORDS[0] is journal:  # one build asks once per contact
-        return _WORDS[1]
     entries = {entry.slug: entry for entry in journal.entries}
     resolver = Resolver({s: (c.name, *c.aliases) for s, c in journal.contacts.items()}, entries)
 
@@ -130,11 +127,34 @@ def page_words(journal: Journal) -> Callable[[Wikilink], str]:
             return shown(link, found, journal.contacts[found.slug].name)
         return shown(link, found, entries[found.slug].title)
 
-    _WORDS = (journal, words)
     return words
 
 
-_WORDS: tuple[Journal, Callable[[Wikilink], str]] | None = None
+@dataclass(frozen=True)
+class Meetings:
+    """What every contact's "before you meet" block draws on, gathered in one pass."""
+
+    last: dict[str, JournalEntry]  # the latest entry up to today `with` each contact
+    referrals: dict[str, tuple[Referral, ...]]  # each contact's referrals up to today, newest first
+    words: Callable[[Wikilink], str]  # how a note's wikilinks read on the site
+
+
+def meetings(journal: Journal, today: date) -> Meetings:
+    """The last meeting and the referrals of every contact, and the page's words for links."""
+    last: dict[str, JournalEntry] = {}
+    referrals: dict[str, list[Referral]] = {}
+    for entry in journal.entries:  # oldest first: a later entry replaces an earlier one
+        if is_plan(entry, today):
+            continue
+        for slug in entry.with_:
+            last[slug] = entry
+        for referral in entry.referrals:
+            referrals.setdefault(referral.contact, []).append(referral)
+    newest_first = {
+        slug: tuple(sorted(found, key=lambda r: r.date, reverse=True))
+        for slug, found in referrals.items()
+    }
+    return Meetings(last, newest_first, page_words(journal))
 
 
 def before_you_meet(
@@ -142,24 +162,18 @@ def before_you_meet(
     contact: Contact,
     today: date,
     follow_ups: list[DueFollowUp] | tuple[DueFollowUp, ...],
+    known: Meetings | None = None,
 ) -> BeforeYouMeet:
-    """The short block a contact page opens with. `follow_ups`: the open ones about them."""
-    past = [e for e in journal.entries if contact.slug in e.with_ and not is_plan(e, today)]
-    last = past[-1] if past else None
-    referrals = [
-        r
-        for entry in journal.entries
-        if not is_plan(entry, today)
-        for r in entry.referrals
-        if r.contact == contact.slug
-    ]
-    referrals.sort(key=lambda r: r.date, reverse=True)
+    """The short block a contact page opens with. `follow_ups`: the open ones about them;
+    `known`: the whole journal's `meetings`, when a caller asks for every contact."""
+    known = known or meetings(journal, today)
+    last = known.last.get(contact.slug)
     theirs = [item for item in follow_ups if their_promise(contact, item.follow_up.what)]
     return BeforeYouMeet(
         last=last,
-        first_lines=plain_start(last.body, words=page_words(journal)) if last else "",
+        first_lines=plain_start(last.body, words=known.words) if last else "",
         needs=contact.needs,
         you_owe=tuple(item for item in follow_ups if item not in theirs),
         they_owe=tuple(theirs),
-        referrals=tuple(referrals),
+        referrals=known.referrals.get(contact.slug, ()),
     )

@@ -6,6 +6,7 @@ one page, already cut and counted, so its template only lays them out.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +29,14 @@ from netjournal.queries.charts import (
 from netjournal.queries.events import EVENT
 from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_ledger_of
 from netjournal.queries.network import Network, Origin, network
-from netjournal.queries.plans import BeforeYouMeet, before_you_meet, plans, plans_by_contact
+from netjournal.queries.plans import (
+    BeforeYouMeet,
+    Meetings,
+    before_you_meet,
+    meetings,
+    plans,
+    plans_by_contact,
+)
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
 from netjournal.queries.strategy import StrategyBalance, strategy_balance
 from netjournal.read.history import Change
@@ -93,6 +101,8 @@ class Facts:
     strategy: StrategyBalance  # time spent by kind next to business won by source
     touches_by_month: dict[str, tuple[MonthCount, ...]]  # each contact's sparkline
     backlinks: dict[str, Backlinks]  # who links to each contact by wikilink
+    meetings: Meetings  # each contact's last meeting and referrals, for "before you meet"
+    months: tuple[str, ...]  # every `YYYY-MM` that has entries, oldest first
 
 
 def facts(
@@ -122,6 +132,8 @@ def facts(
         strategy=strategy_balance(journal, today),
         touches_by_month=contact_touches_per_month(journal, today),
         backlinks=backlinks(journal),
+        meetings=meetings(journal, today),
+        months=tuple(sorted({entry.month for entry in journal.entries})),
     )
 
 
@@ -254,9 +266,8 @@ class Month:
 
 
 def month_page(facts: Facts, month: str, entries: list[JournalEntry]) -> Month:
-    others = sorted({entry.month for entry in facts.journal.entries} - {month})
-    before = [other for other in others if other < month]
-    after = [other for other in others if other > month]
+    at = bisect.bisect_left(facts.months, month)  # the months with entries, one list per site
+    before, after = facts.months[:at], facts.months[bisect.bisect_right(facts.months, month) :]
     past = [entry for entry in entries if entry.date <= facts.today]
     people = dict.fromkeys(slug for entry in past for slug in entry.with_)
     contacts = facts.journal.contacts
@@ -401,7 +412,7 @@ def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = (
         follow_ups=tuple(follow_ups),
         opportunities=tuple(_opportunity_row(facts.journal, o) for o in contact.opportunities),
         coming_up=coming_up,
-        before=before_you_meet(facts.journal, contact, facts.today, follow_ups),
+        before=before_you_meet(facts.journal, contact, facts.today, follow_ups, facts.meetings),
         ledger=facts.referrals.partner(contact.slug),
         origin=facts.network.origins.get(contact.slug),
         stage=facts.stages[contact.slug],
