@@ -26,14 +26,19 @@ FIRST_DAY = date(2016, 12, 1)  # ten years of entries
 LAST_DAY = TODAY + timedelta(days=60)  # plans after today
 ENTRIES_PER_CONTACT = 10
 
-FIRST = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST = _words(
     "Maria James Priya Tom Linda Kevin Anita David Sofia Lucas Emma Noah Olivia Liam Ava "
     "Mateo Chloe Ethan Mia Amir Fatima Yuki Hiro Chen Wei Ling Jose Lea Zoe Hans Ingrid Lars "
     "Nadia Omar Ravi Sunita Kwame Ama Chidi Ngozi Dmitri Olga Pavel Marta Jakub Eva Pierre "
     "Camille Giulia Marco Aisha Yusuf Elif Mehmet Sara Jonas Freya Nils Rosa Diego Lucia "
     "Tariq Layla Kofi Esi Min Jin Hana Sven Astrid Bjorn Malia Keoni Ana Tiago Ines Rui Leila"
-).split()
-LAST = (
+)
+LAST = _words(
     "Chen Okafor Shah Brandt Hargrove Sharma Alvarez Jensen Kim Nguyen Garcia Muller Rossi "
     "Dubois Novak Kowalski Ivanova Petrov Haddad Mansour Tanaka Sato Suzuki Li Wang Zhang "
     "Osei Mensah Adeyemi Eze Johansson Lindqvist Hansen Berg Dahl Costa Silva Santos Ferreira "
@@ -43,35 +48,90 @@ LAST = (
     "Huber Kaiser Fuchs Peters Lang Scholz Moller Weiss Jung Hahn Vogel Friedrich Keller "
     "Gunther Frank Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht Ludwig Winter "
     "Simon Kraus Martin Schumacher Vogt Stein Jager Otto Sommer Gross Seidel Heinrich"
-).split()
+)
 # Names as people write them, accents and all; their slugs are plain ASCII.
 ACCENTED = {"Jose": "José", "Lea": "Léa", "Zoe": "Zoë", "Muller": "Müller", "Bjorn": "Björn"}
-COMPANIES = [f"{a} {b}" for a in ("North", "Harbor", "Cedar", "Summit", "River", "Oak")
-             for b in ("Partners", "Law", "Dental", "Realty", "Insurance", "Design", "Bakery",
-                       "Consulting", "Print & Sign", "IT Services", "Home Care", "Builders")]
-TITLES = ["Owner", "Founder", "Director", "Partner", "Office manager", "CFO", "Sales lead",
-          "Broker", "Consultant", "Head of operations"]
+COMPANIES = [
+    f"{a} {b}"
+    for a in ("North", "Harbor", "Cedar", "Summit", "River", "Oak")
+    for b in (
+        "Partners",
+        "Law",
+        "Dental",
+        "Realty",
+        "Insurance",
+        "Design",
+        "Bakery",
+        "Consulting",
+        "Print & Sign",
+        "IT Services",
+        "Home Care",
+        "Builders",
+    )
+]
+TITLES = [
+    "Owner",
+    "Founder",
+    "Director",
+    "Partner",
+    "Office manager",
+    "CFO",
+    "Sales lead",
+    "Broker",
+    "Consultant",
+    "Head of operations",
+]
 LOCATIONS = ["Millbrook", "Eastfield", "Riverside", "Old Town", "Harbor District", "Westgate"]
-TAGS = ["bni", "chamber", "client", "prospect", "lawyer", "realtor", "tech", "healthcare",
-        "family-business", "nonprofit", "speaker", "C++", "CEO", "golf", "volunteer"]
-SOURCES = ["referral", "network-referral", "self-referral", "marketing-response",
-           "reputation-response"]
+TAGS = [
+    "bni",
+    "chamber",
+    "client",
+    "prospect",
+    "lawyer",
+    "realtor",
+    "tech",
+    "healthcare",
+    "family-business",
+    "nonprofit",
+    "speaker",
+    "C++",
+    "CEO",
+    "golf",
+    "volunteer",
+]
+SOURCES = [
+    "referral",
+    "network-referral",
+    "self-referral",
+    "marketing-response",
+    "reputation-response",
+]
 RELATIONSHIPS = ["client", "prospect", "referral-partner", "connector", "colleague", "friend"]
 CADENCES = ["2w", "30d", "1m", "3m", "6m", "1y", "weekly", "monthly", "quarterly", "yearly"]
-NEEDS = ["Families with a small business who have no will", "Good caregivers",
-         "Introductions to landlords", "A bookkeeper who answers the phone",
-         "Clients planning to sell their business", "Speakers for the spring breakfast"]
-OFFERS = ["Estate planning for business owners", "Payroll done right",
-          "Commercial leases reviewed", "Websites for trades", "Home insurance reviews",
-          "Office printing at short notice"]
+NEEDS = [
+    "Families with a small business who have no will",
+    "Good caregivers",
+    "Introductions to landlords",
+    "A bookkeeper who answers the phone",
+    "Clients planning to sell their business",
+    "Speakers for the spring breakfast",
+]
+OFFERS = [
+    "Estate planning for business owners",
+    "Payroll done right",
+    "Commercial leases reviewed",
+    "Websites for trades",
+    "Home insurance reviews",
+    "Office printing at short notice",
+]
 KINDS = ["coffee", "call", "meeting", "one-to-one", "email", "message", "meal", "event", "note"]
-WORDS = (
+WORDS = _words(
     "we talked about the year ahead and how referrals keep coming from the same few people "
     "she wants to grow the practice without hiring yet he mentioned a client who needs help "
     "with payroll and quarterly taxes next steps are a proposal and a short call in two weeks "
     "the breakfast was busy and the speaker was good on trust and follow through promised to "
     "send the checklist and an introduction to someone who fixes websites for small firms"
-).split()
+)
 STAGES = ["visibility", "credibility", "profitability"]
 
 
@@ -158,8 +218,11 @@ class Writer:
         lines.append(f"title: {rng.choice(TITLES)}")
         lines.append(f"location: {rng.choice(LOCATIONS)}")
         email = f"{slug}@example.com"
-        lines.append(f"email: [{email}, {slug.split('-')[0]}@home.example.org]"
-                     if index % 5 == 0 else f"email: {email}")
+        lines.append(
+            f"email: [{email}, {slug.split('-')[0]}@home.example.org]"
+            if index % 5 == 0
+            else f"email: {email}"
+        )
         lines.append(f'phone: "+1 555 {index % 10000:04d}"')
         if index % 4 == 0:
             lines.append(f"url: https://{slug}.example.com")
@@ -172,8 +235,11 @@ class Writer:
             lines.append("met_at: The chamber's summer mixer")
         source = SOURCES[index % len(SOURCES)]
         if index and index % 4 == 1:  # chains: each introduced by someone met earlier
-            lines.append(f'introduced_by: "[[{self.people[rng.randrange(index)][1]}]]"'
-                         if index % 8 == 1 else f"introduced_by: {self.slugs[rng.randrange(index)]}")
+            lines.append(
+                f'introduced_by: "[[{self.people[rng.randrange(index)][1]}]]"'
+                if index % 8 == 1
+                else f"introduced_by: {self.slugs[rng.randrange(index)]}"
+            )
         lines.append(f"source: {source}")
         if source == "referral" and index:
             lines.append(f"referred_by: {self.slugs[rng.randrange(index)]}")
@@ -185,14 +251,18 @@ class Writer:
             for number in range(rng.randint(1, 3)):
                 status = rng.choice(["open", "won", "won", "lost"])
                 day = self.days[rng.randrange(len(self.days))]
-                lines.append(f"  - {{title: Work {number + 1} for {name.split()[-1]}, date: {day}, "
-                             f"status: {status}, value: {rng.randint(3, 150) * 100}}}")
+                lines.append(
+                    f"  - {{title: Work {number + 1} for {name.split()[-1]}, date: {day}, "
+                    f"status: {status}, value: {rng.randint(3, 150) * 100}}}"
+                )
         if index % 6 == 0:
             lines.append("follow_ups:")
             due = TODAY + timedelta(days=rng.randint(-40, 40))
             done = "true" if due < TODAY - timedelta(days=20) else "false"
-            lines.append(f"  - {{what: Send {name.split()[0]} the year-end checklist, "
-                         f"due: {due}, done: {done}}}")
+            lines.append(
+                f"  - {{what: Send {name.split()[0]} the year-end checklist, "
+                f"due: {due}, done: {done}}}"
+            )
         if index % 5 == 2:
             lines.append(f"birthday: {date(1950 + index % 50, 1 + index % 12, 1 + index % 28)}")
         elif index % 5 == 4:
@@ -236,15 +306,18 @@ class Writer:
                 else:
                     done = "done: false"
                 who = f", who: {rng.choice(self.slugs)}" if number else ""
-                lines.append(f"  - {{what: Follow up on item {n}-{number}, due: {due}{who}, "
-                             f"{done}}}")
+                lines.append(
+                    f"  - {{what: Follow up on item {n}-{number}, due: {due}{who}, {done}}}"
+                )
         if n % 17 == 0:
             lines.append("referrals:")
             direction = "given_to" if n % 2 else "received_from"
             prospect = rng.choice(self.slugs) if n % 3 else "A neighbour of hers"
-            lines.append(f"  - {{{direction}: {people[0].strip(chr(34))}, prospect: {prospect}, "
-                         f"note: needs help, value: {rng.randint(5, 90) * 100}, "
-                         f"status: {rng.choice(['open', 'won', 'lost'])}}}")
+            lines.append(
+                f"  - {{{direction}: {people[0].strip(chr(34))}, prospect: {prospect}, "
+                f"note: needs help, value: {rng.randint(5, 90) * 100}, "
+                f"status: {rng.choice(['open', 'won', 'lost'])}}}"
+            )
         if n % 29 == 0 and self.count > 1:
             first, second = rng.sample(self.slugs, 2)
             lines.append(f"introductions:\n  - [{first}, {second}]")

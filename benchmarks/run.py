@@ -35,11 +35,11 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import TODAY, write_journal  # noqa: E402
+from generate import TODAY, write_journal
 
-from netjournal.read.cache import CACHE_FOLDER  # noqa: E402
-from netjournal.read.journal import read_journal  # noqa: E402
-from netjournal.render import INDEX_PAGES, render_site  # noqa: E402
+from netjournal.read.cache import CACHE_FOLDER
+from netjournal.read.journal import read_journal
+from netjournal.render import INDEX_PAGES, render_site
 
 BIN = Path(sys.executable).parent
 ENVIRONMENT_NOTE = "NO_MKDOCS_2_WARNING=1"
@@ -140,7 +140,9 @@ def write_bare(root: Path, bare: Path) -> int:
         path = bare / "docs" / uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
-    nav = "\n".join(f"  - {yaml.safe_dump(title).strip()}: {uri}" for uri, title in INDEX_PAGES.items())
+    nav = "\n".join(
+        f"  - {yaml.safe_dump(title).strip()}: {uri}" for uri, title in INDEX_PAGES.items()
+    )
     (bare / "mkdocs.yml").write_text(BARE_YML.format(nav=nav), encoding="utf-8")
     return len(pages)
 
@@ -167,8 +169,8 @@ def measure(contacts: int, repeat: int, keep: bool) -> None:
         print(f"C loader over the front matter: {yardstick:.2f} s")
         print(
             f"netjournal's own: {own:.2f} s = read {read:.2f} + queries {render * share:.2f} "
-            f"+ rendering {render * (1 - share):.2f}  ({own / yardstick:.1f}× the C loader; "
-            f"read alone {read / yardstick:.1f}×)"
+            f"+ rendering {render * (1 - share):.2f}  ({own / yardstick:.1f}x the C loader; "
+            f"read alone {read / yardstick:.1f}x)"
         )
 
         nothing = lambda: None  # noqa: E731
@@ -184,8 +186,7 @@ def measure(contacts: int, repeat: int, keep: bool) -> None:
             f"{build_peak / mkdocs_peak:.2f} memory"
         )
         print(
-            f"split of the build: netjournal {own:.1f} s, MkDocs and Material "
-            f"{build - own:.1f} s"
+            f"split of the build: netjournal {own:.1f} s, MkDocs and Material {build - own:.1f} s"
         )
         print(f"site: {generated} generated pages, {pages} HTML files, {size / 1_048_576:.0f} MiB")
 
@@ -200,7 +201,7 @@ def measure(contacts: int, repeat: int, keep: bool) -> None:
             timed(line, root)  # makes the cache (the files are older than FRESH_SECONDS now)
             warm_time, warm_peak = medians(line, root, repeat, nothing)
             print(
-                f"{command[0]}: cold {cold_time:.2f} s ({cold_time / yardstick:.1f}× the C "
+                f"{command[0]}: cold {cold_time:.2f} s ({cold_time / yardstick:.1f}x the C "
                 f"loader), warm {warm_time:.2f} s; peak {cold_peak / 1024:.0f} / "
                 f"{warm_peak / 1024:.0f} MiB"
             )

@@ -27,10 +27,9 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-from importlib import metadata
 
 from netjournal.diagnostics import CODES, Problem
 from netjournal.read.files import JournalFile
