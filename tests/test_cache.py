@@ -185,3 +185,11 @@ def test_a_file_saved_just_now_is_not_kept(journal, monkeypatch):
     time.sleep(0.6)
     run("check")
     assert len(cached(journal)) == 6
+
+
+def test_a_new_journal_tells_git_to_ignore_the_cache(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "--today", "2026-11-23").exit_code == 0
+    assert "/.netjournal-cache/" in (tmp_path / ".gitignore").read_text(encoding="utf-8")
+    assert run("check").exit_code == 0
+    assert (tmp_path / CACHE_FOLDER).is_dir()
