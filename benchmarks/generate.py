@@ -219,7 +219,7 @@ class Writer:
         lines.append(f"location: {rng.choice(LOCATIONS)}")
         email = f"{slug}@example.com"
         lines.append(
-            f"email: [{email}, {slug.split('-')[0]}@home.example.org]"
+            f"email: [{email}, {slug.replace('-', '.')}@home.example.org]"
             if index % 5 == 0
             else f"email: {email}"
         )
@@ -312,7 +312,10 @@ class Writer:
         if n % 17 == 0:
             lines.append("referrals:")
             direction = "given_to" if n % 2 else "received_from"
-            prospect = rng.choice(self.slugs) if n % 3 else "A neighbour of hers"
+            other = rng.choice(self.slugs)
+            if other == people[0]:  # never the person the referral is given to or from
+                other = self.slugs[(self.slugs.index(other) + 1) % self.count]
+            prospect = other if n % 3 else "A neighbour of hers"
             lines.append(
                 f"  - {{{direction}: {people[0].strip(chr(34))}, prospect: {prospect}, "
                 f"note: needs help, value: {rng.randint(5, 90) * 100}, "
