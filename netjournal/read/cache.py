@@ -196,6 +196,6 @@ def _decoded(kept: Any) -> Parsed | None:
 
 
 def _path(parts: list[Any]) -> KeyPath:
-    if not all(isinstance(part, str | int) for part in parts):
-        raise TypeError("not a key path")
+    """A key path as the cache holds it; a list in it (which no key path has) is refused, by
+    hashing, when the path becomes a dict key."""
     return tuple(parts)
