@@ -31,6 +31,7 @@ from conftest import MINIMAL_MKDOCS, REPO, TODAY
 from netjournal.cli import main
 from netjournal.diagnostics import CODES
 from netjournal.read import front_matter
+from netjournal.read.cache import CACHE_FOLDER
 from netjournal.read.journal import ReadResult, read_journal
 from netjournal.render import render_site
 
@@ -156,9 +157,13 @@ def _expected(case: str) -> tuple[list[str], list[str]]:
 
 
 def _snapshot(root: Path) -> dict[str, tuple[str, int]]:
-    """Every file and link under `root`: a hash of its content (or target) and its mtime."""
+    """Every file and link under `root`: a hash of its content (or target) and its mtime.
+
+    Leaves out the journal's own cache (`.netjournal-cache/` beside mkdocs.yml), which
+    `check` keeps up to date on purpose; tests/test_cache.py tests it."""
     found = {}
-    for directory, _, names in os.walk(root):
+    for directory, folders, names in os.walk(root):
+        folders[:] = [folder for folder in folders if folder != CACHE_FOLDER]
         for name in names:
             path = Path(directory, name)
             info = path.lstat()

@@ -16,6 +16,7 @@ from netjournal.diagnostics import Problem
 from netjournal.model import Contact, ContactRef, EntryRef, Journal, JournalEntry
 from netjournal.queries.privacy import private_mentions, unpublishable_contacts
 from netjournal.read import records
+from netjournal.read.cache import ReadCache
 from netjournal.read.docs_folder import docs_problems
 from netjournal.read.duplicates import duplicate_contacts, key_places
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
@@ -53,18 +54,33 @@ def read_journal(
     *,
     public: bool = False,
     docs: Path | None = None,
+    cache: bool = False,
 ) -> ReadResult:
     """Every contact and entry under `root` (by default `root/contacts` and `root/journal`).
 
     With `docs`, links in that folder leading outside it are errors too. For a `public`
     build, so is whatever would publish a private contact: a privacy flag that cannot be
-    read, a public contact named after a private one, a page of `docs` naming one.
+    read, a public contact named after a private one, a page of `docs` naming one. With
+    `cache`, files unchanged since the last run are not parsed again (read/cache.py): the
+    result is the same.
     """
     root = root.resolve()
     problems: list[Problem] = []
-    contact_files = markdown_files(contacts or root / "contacts", root, problems)
-    entry_files = markdown_files(journal or root / "journal", root, problems)
-    read = _records(contact_files, entry_files, lambda f: read_text(f, problems), problems, public)
+    contacts, journal = contacts or root / "contacts", journal or root / "journal"
+    contact_files = markdown_files(contacts, root, problems)
+    entry_files = markdown_files(journal, root, problems)
+    kept = ReadCache(root, (contacts, journal)) if cache else None
+
+    def document_of(file: JournalFile, dated: bool) -> Document | None:
+        if kept is None:
+            return _document(file, read_text(file, problems), problems, dated=dated)
+        document, found = kept.parsed(file, dated, lambda: _parsed(file, dated))
+        problems.extend(found)
+        return document
+
+    read = _records(contact_files, entry_files, document_of, problems, public)
+    if kept is not None:
+        kept.save()
     if docs is not None:
         problems.extend(docs_problems(docs, root, private_mentions(read) if public else None))
     return _result(read, problems)
@@ -86,10 +102,11 @@ def read_texts(texts: Mapping[str, str], *, public: bool = False) -> ReadResult:
         for folder in ("contacts", "journal")
     }
 
-    def text(file: JournalFile) -> str:
-        return texts[file.display_path].replace("\r\n", "\n").replace("\r", "\n")
+    def document_of(file: JournalFile, dated: bool) -> Document | None:
+        text = texts[file.display_path].replace("\r\n", "\n").replace("\r", "\n")
+        return _document(file, text, problems, dated=dated)
 
-    read = _records(files["contacts"], files["journal"], text, problems, public)
+    read = _records(files["contacts"], files["journal"], document_of, problems, public)
     return _result(read, problems)
 
 
@@ -123,7 +140,7 @@ def read_record(
 def _records(
     contact_files: list[JournalFile],
     entry_files: list[JournalFile],
-    text_of: Callable[[JournalFile], str | None],
+    document_of: Callable[[JournalFile, bool], Document | None],
     problems: list[Problem],
     public: bool,
 ) -> Journal:
@@ -133,8 +150,8 @@ def _records(
     slugs = frozenset(f.slug for f in contact_files)
     entry_slugs = frozenset(f.slug for f in entry_files)
 
-    contact_documents = [(f, _document(f, text_of(f), problems)) for f in contact_files]
-    entry_documents = [(f, _document(f, text_of(f), problems, dated=True)) for f in entry_files]
+    contact_documents = [(f, document_of(f, False)) for f in contact_files]
+    entry_documents = [(f, document_of(f, True)) for f in entry_files]
     names = _resolver(contact_documents, entry_documents)
     known = known_words(
         (name for _, document in contact_documents for name in _names(document)),
@@ -260,6 +277,13 @@ def _free(slug: str, own: str, taken: set[str], numbers: dict[str, int]) -> str:
         free = f"{slug}-{numbers[slug]}"
     taken.add(free)
     return free
+
+
+def _parsed(file: JournalFile, dated: bool) -> tuple[Document | None, list[Problem]]:
+    """The file read from disk and parsed, with the problems found on the way."""
+    problems: list[Problem] = []
+    document = _document(file, read_text(file, problems), problems, dated=dated)
+    return document, problems
 
 
 def _document(

@@ -63,6 +63,8 @@ GITIGNORE = """\
 /public/
 /.site.new-*/
 /.site.old-*/
+# What `check` and `due` keep between runs to read faster (it ignores itself too)
+/.netjournal-cache/
 """
 
 

@@ -1,0 +1,228 @@
+"""Measure netjournal on generated journals: the one benchmark command (see README.md).
+
+    NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/run.py [N ...] [--repeat R] [--keep]
+
+For each N (default 500; 5000 takes about a quarter of an hour), a journal of N contacts and
+10·N entries (benchmarks/generate.py) is written to a temporary folder, and this prints:
+
+- the yardstick: PyYAML's C loader (CSafeLoader) over every file's front-matter block;
+- netjournal's own share, in this process: `read_journal` (uncached), the queries (their
+  share of `render_site` as cProfile counts it) and the rest of `render_site` (templates);
+- `netjournal build` beside a bare `mkdocs build` of the same Markdown (render_site's pages
+  in a docs folder, the same theme, the markdown extensions and offline plugin netjournal
+  adds, the same index-only navigation): wall time, peak memory (/usr/bin/time), and their
+  ratio; the MkDocs part is the build less netjournal's own share;
+- pages and bytes of the built site;
+- `netjournal due` and `netjournal check`, cold (no cache) and warm (cache from a run before).
+
+Times are wall-clock medians of R runs (default 3, 1 when N > 1000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import TODAY, write_journal
+
+from netjournal.read.cache import CACHE_FOLDER
+from netjournal.read.journal import read_journal
+from netjournal.render import INDEX_PAGES, render_site
+
+BIN = Path(sys.executable).parent
+ENVIRONMENT_NOTE = "NO_MKDOCS_2_WARNING=1"
+
+
+def median(run: Callable[[], float], repeat: int) -> float:
+    return statistics.median(run() for _ in range(repeat))
+
+
+def front_matter_blocks(root: Path) -> list[str]:
+    blocks = []
+    for folder in ("contacts", "journal"):
+        for path in sorted((root / folder).rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            if text.startswith("---\n"):
+                end = text.find("\n---\n", 3)
+                blocks.append(text[4:end] if end > 0 else "")
+    return blocks
+
+
+def c_loader(root: Path) -> float:
+    """Seconds to read every file and load its front matter with PyYAML's C loader."""
+    began = time.perf_counter()
+    for block in front_matter_blocks(root):
+        yaml.load(block, Loader=yaml.CSafeLoader)
+    return time.perf_counter() - began
+
+
+def split(root: Path) -> dict[str, float]:
+    """netjournal's own share: reading, queries and rendering, in seconds."""
+    began = time.perf_counter()
+    result = read_journal(root)
+    read = time.perf_counter() - began
+    began = time.perf_counter()
+    render_site(result.journal, TODAY, calendar_feed="calendar.ics")
+    render = time.perf_counter() - began
+    return {"read": read, "render": render}
+
+
+def queries_share(root: Path) -> float:
+    """The part of render_site's time spent in netjournal.queries, as cProfile counts it."""
+    journal = read_journal(root).journal
+    profile = cProfile.Profile()
+    profile.runcall(render_site, journal, TODAY, calendar_feed="calendar.ics")
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(row[2] for row in stats.values())
+    queries = sum(row[2] for (file, _, _), row in stats.items() if "/netjournal/queries/" in file)
+    return queries / total if total else 0.0
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak memory (KiB) of `command`, by /usr/bin/time."""
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
+    seconds, peak = done.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(peak)
+
+
+def medians(command: list[str], cwd: Path, repeat: int, before: Callable[[], None]) -> tuple:
+    runs = []
+    for _ in range(repeat):
+        before()
+        runs.append(timed(command, cwd))
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+BARE_YML = """\
+site_name: A generated journal, bare
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - offline
+markdown_extensions:
+  - tables
+  - attr_list
+  - toc:
+      permalink: true
+  - md_in_html
+  - smarty
+nav:
+{nav}
+"""
+
+
+def write_bare(root: Path, bare: Path) -> int:
+    """render_site's pages in `bare/docs` with a plain mkdocs.yml; the number of pages."""
+    pages = render_site(read_journal(root).journal, TODAY, calendar_feed="calendar.ics")
+    for uri, markdown in pages.items():
+        path = bare / "docs" / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    nav = "\n".join(
+        f"  - {yaml.safe_dump(title).strip()}: {uri}" for uri, title in INDEX_PAGES.items()
+    )
+    (bare / "mkdocs.yml").write_text(BARE_YML.format(nav=nav), encoding="utf-8")
+    return len(pages)
+
+
+def site_size(site: Path) -> tuple[int, int]:
+    pages = sum(1 for _ in site.rglob("*.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return pages, size
+
+
+def measure(contacts: int, repeat: int, keep: bool) -> None:
+    folder = Path(tempfile.mkdtemp(prefix=f"netjournal-bench-{contacts}-"))
+    root, bare = folder / "journal", folder / "bare"
+    try:
+        began = time.perf_counter()
+        files = write_journal(contacts, root)
+        print(f"\n## N = {contacts}: {files} files ({time.perf_counter() - began:.1f} s to write)")
+        yardstick = median(lambda: c_loader(root), repeat)
+        parts = [split(root) for _ in range(repeat)]
+        read = statistics.median(p["read"] for p in parts)
+        render = statistics.median(p["render"] for p in parts)
+        share = queries_share(root)
+        own = read + render
+        print(f"C loader over the front matter: {yardstick:.2f} s")
+        print(
+            f"netjournal's own: {own:.2f} s = read {read:.2f} + queries {render * share:.2f} "
+            f"+ rendering {render * (1 - share):.2f}  ({own / yardstick:.1f}x the C loader; "
+            f"read alone {read / yardstick:.1f}x)"
+        )
+
+        nothing = lambda: None  # noqa: E731
+        build, build_peak = medians([str(BIN / "netjournal"), "build"], root, repeat, nothing)
+        generated = write_bare(root, bare)
+        mkdocs, mkdocs_peak = medians(
+            [sys.executable, "-m", "mkdocs", "build", "-q"], bare, repeat, nothing
+        )
+        pages, size = site_size(root / "site")
+        print(
+            f"build: netjournal {build:.1f} s, {build_peak / 1024:.0f} MiB; bare mkdocs "
+            f"{mkdocs:.1f} s, {mkdocs_peak / 1024:.0f} MiB; ratio {build / mkdocs:.2f} time, "
+            f"{build_peak / mkdocs_peak:.2f} memory"
+        )
+        print(
+            f"split of the build: netjournal {own:.1f} s, MkDocs and Material {build - own:.1f} s"
+        )
+        print(f"site: {generated} generated pages, {pages} HTML files, {size / 1_048_576:.0f} MiB")
+
+        cache = root / CACHE_FOLDER
+
+        def cold() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        for command in (["due", "--json"], ["check"]):
+            line = [str(BIN / "netjournal"), *command]
+            cold_time, cold_peak = medians(line, root, repeat, cold)
+            timed(line, root)  # makes the cache (the files are older than FRESH_SECONDS now)
+            warm_time, warm_peak = medians(line, root, repeat, nothing)
+            print(
+                f"{command[0]}: cold {cold_time:.2f} s ({cold_time / yardstick:.1f}x the C "
+                f"loader), warm {warm_time:.2f} s; peak {cold_peak / 1024:.0f} / "
+                f"{warm_peak / 1024:.0f} MiB"
+            )
+    finally:
+        if keep:
+            print(f"kept in {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("contacts", nargs="*", type=int, default=[500])
+    parser.add_argument("--repeat", type=int, default=None, help="runs per median")
+    parser.add_argument("--keep", action="store_true", help="keep the generated folders")
+    arguments = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}, {Path('/proc/cpuinfo').exists() and 'Linux'}")
+    for contacts in arguments.contacts:
+        repeat = arguments.repeat or (3 if contacts <= 1000 else 1)
+        measure(contacts, repeat, arguments.keep)
+
+
+if __name__ == "__main__":
+    main()
