@@ -27,8 +27,14 @@ class JournalFile:
     display_path: str  # relative to the journal's root, with forward slashes
 
     @property
-    def slug(self) -> str:
+    def name(self) -> str:
+        """The file's name as written, without `.md` (in NFC): in a vault, the note's name."""
         return unicodedata.normalize("NFC", self.path.name[: -len(".md")])
+
+    @property
+    def slug(self) -> str:
+        """The record's slug: its address on the site and the name links use."""
+        return self.name
 
 
 def markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[JournalFile]:

@@ -130,10 +130,10 @@ def read_record(
     if path.startswith("contacts/"):
         slugs = frozenset(contacts) | {file.slug}
         found: Contact | JournalEntry | None = records.contact(
-            file.slug, path, document, problems, slugs, entries=entries
+            file.slug, path, document, problems, slugs, entries=entries, file_name=file.name
         )
     else:
-        found = records.entry(file.slug, path, document, problems, contacts)
+        found = records.entry(file.slug, path, document, problems, contacts, file_name=file.name)
     return found, problems
 
 
@@ -174,6 +174,7 @@ def _records(
                 public=public,
                 entries=entry_slugs,
                 names=names,
+                file_name=file.name,
             )
             if contact is not None:
                 people[contact.slug] = contact
@@ -193,6 +194,7 @@ def _records(
                 public=public,
                 names=names,
                 known=known,
+                file_name=file.name,
             )
             if entry is not None:
                 entries.append(entry)
@@ -299,7 +301,7 @@ def _document(
     try:
         document = parse(text)
     except FrontMatterError as error:
-        daily = plain_note(text) if dated and file_date(file.slug) else None
+        daily = plain_note(text) if dated and file_date(file.name) else None
         if daily is None:
             problems.append(
                 Problem(error.code, file.display_path, error.message, error.line, error.column)

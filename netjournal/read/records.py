@@ -148,8 +148,11 @@ def contact(
     public: bool = False,
     entries: Collection[str] = (),
     names: Resolver | None = None,
+    file_name: str | None = None,
 ) -> Contact | None:
     """The contact in `document`, or None when it lacks a usable name.
+
+    `file_name` is the file's name as written (without `.md`), by default the slug.
 
     `entries` are the journal's entry slugs, which `met_at` may name; `names` finds what a
     wikilink names (by default, contacts by slug). For a `public` build, a privacy flag
@@ -191,10 +194,12 @@ def entry(
     public: bool = False,
     names: Resolver | None = None,
     known: Mapping[str, str] | None = None,
+    file_name: str | None = None,
 ) -> JournalEntry | None:
     """The journal entry in `document`, or None when it lacks a usable date.
 
-    A file whose name starts with a date needs no `date:` (a daily note). `names` finds what
+    A file whose name (`file_name`, as written, by default the slug) starts with a date needs
+    no `date:` (a daily note). `names` finds what
     a wikilink names; `known` are the words a title made from the file name keeps as
     spelled. For a `public` build, a privacy flag that cannot be read is an error.
     """
@@ -217,7 +222,8 @@ def entry(
             "contacts/; if it is a meeting or a call, add a line 'date: YYYY-MM-DD'",
         )
         return None
-    named = file_date(slug)
+    file_name = file_name or slug
+    named = file_date(file_name)
     daily = named if "date" not in f.data else None  # a daily note
     if daily is not None:
         when: tuple[date, Any] | None = (daily, None)
@@ -242,7 +248,7 @@ def entry(
         if heading is not None:
             values["title"], body = heading
         else:
-            values["title"] = title_from_slug(slug, known)
+            values["title"] = title_from_slug(file_name, known)
     # The people an entry's notes link to are people met: after the listed ones, once.
     links, met = _links(f, document, body, EntryRef(slug))
     values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
