@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from netjournal.diagnostics import did_you_mean
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.files import MAX_FILE_BYTES
 from netjournal.read.values import BadValue, parse_date
 
@@ -61,6 +62,7 @@ class JournalOptions:
     raw_html: bool = False  # notes' HTML kept as written: for a journal only you write
     docs_dir: str = "docs"  # mkdocs.yml's own docs_dir: the user's pages, checked in public
     credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES
+    conventions: Conventions = NETJOURNAL  # how a vault's files are written
 
     @property
     def docs(self) -> Path:

@@ -12,6 +12,7 @@ from netjournal.exchange.ics import calendar_text
 from netjournal.queries.calendar import calendar_items
 from netjournal.queries.privacy import public_view
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.history import contacts_history
 from netjournal.read.journal import read_journal
 from netjournal.render import render_site
@@ -45,6 +46,7 @@ def generate(
     notes: NoteRenderer | None = None,
     credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
     git_history: bool = True,
+    conventions: Conventions = NETJOURNAL,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
@@ -64,7 +66,9 @@ def generate(
     public site shows no history at all: commit subjects are free text that may name a
     private contact, and when a file changed says more than a public page should.
     """
-    result = read_journal(root, contacts, journal, public=public, docs=docs)
+    result = read_journal(
+        root, contacts, journal, public=public, docs=docs, conventions=conventions
+    )
     if result.errors:
         raise JournalError(result.problems)
     if public:

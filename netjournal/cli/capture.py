@@ -289,7 +289,9 @@ def _chosen(result: ReadResult, typed: str, where: Callable[[str], str]) -> Foll
 
 
 def _read(options: JournalOptions) -> ReadResult:
-    return read_journal(options.root, options.contacts, options.journal)
+    return read_journal(
+        options.root, options.contacts, options.journal, conventions=options.conventions
+    )
 
 
 def _slugs(folder: Path, root: Path) -> set[str]:

@@ -40,7 +40,13 @@ def ics(output: str | None, public: bool, today: str | None, config_file: str | 
     day = today_for(options.today, today)
     public = public or options.public
     target = output_path(output, options, is_export=is_feed, example="calendar.ics")
-    result = read_journal(options.root, options.contacts, options.journal, public=public)
+    result = read_journal(
+        options.root,
+        options.contacts,
+        options.journal,
+        public=public,
+        conventions=options.conventions,
+    )
     if result.errors:
         for problem in result.errors:
             click.echo(str(problem), err=True)

@@ -89,7 +89,9 @@ def _import(
         imported = parse(_text(file))
     except (NotConnections, NotVCards) as error:
         raise click.ClickException(f"{file}: {error}") from None
-    existing = read_journal(options.root, options.contacts, options.journal)
+    existing = read_journal(
+        options.root, options.contacts, options.journal, conventions=options.conventions
+    )
     if existing.errors:
         click.echo(
             f"Warning: the journal has {count(len(existing.errors), 'error')} "

@@ -48,6 +48,7 @@ def check(config_file: str | None, output: str, public: bool) -> None:
         public=public or options.public,
         docs=options.docs,
         cache=True,
+        conventions=options.conventions,
     )
     if output == "json":
         click.echo(json.dumps([p.as_dict() for p in result.problems], indent=2, ensure_ascii=False))
@@ -79,7 +80,13 @@ def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     """Show overdue and upcoming follow-ups, and relationships past their cadence."""
     options = journal_options(config_file)
     day = today_for(options.today, today)
-    result = read_journal(options.root, options.contacts, options.journal, cache=True)
+    result = read_journal(
+        options.root,
+        options.contacts,
+        options.journal,
+        cache=True,
+        conventions=options.conventions,
+    )
     agenda = queries.follow_up_agenda(result.journal, day)
     cadence = queries.cadence_report(result.journal, day)
     if as_json:

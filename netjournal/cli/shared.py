@@ -126,6 +126,7 @@ def read(config_file: str | None, *, public: bool = False) -> ReadResult:
         options.journal,
         public=public or options.public,
         docs=options.docs,
+        conventions=options.conventions,
     )
 
 

@@ -122,6 +122,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 public_fields=self.options.public_fields,
                 docs=Path(config.docs_dir),
                 credibility_touches=self.options.credibility_touches,
+                conventions=self.options.conventions,
                 notes=NoteRenderer(
                     config.markdown_extensions,
                     config.mdx_configs,

@@ -17,6 +17,7 @@ from netjournal.model import Contact, ContactRef, EntryRef, Journal, JournalEntr
 from netjournal.queries.privacy import private_mentions, unpublishable_contacts
 from netjournal.read import records
 from netjournal.read.cache import ReadCache
+from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.docs_folder import docs_problems
 from netjournal.read.duplicates import duplicate_contacts, key_places
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
@@ -55,6 +56,7 @@ def read_journal(
     public: bool = False,
     docs: Path | None = None,
     cache: bool = False,
+    conventions: Conventions = NETJOURNAL,
 ) -> ReadResult:
     """Every contact and entry under `root` (by default `root/contacts` and `root/journal`).
 
@@ -62,7 +64,7 @@ def read_journal(
     build, so is whatever would publish a private contact: a privacy flag that cannot be
     read, a public contact named after a private one, a page of `docs` naming one. With
     `cache`, files unchanged since the last run are not parsed again (read/cache.py): the
-    result is the same.
+    result is the same. `conventions` say how a vault's files differ from netjournal's format.
     """
     root = root.resolve()
     problems: list[Problem] = []
