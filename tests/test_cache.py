@@ -27,7 +27,11 @@ def journal(tmp_path, write, monkeypatch):
         MINIMAL_MKDOCS.replace("- netjournal", "- netjournal:\n      today: 2026-11-23"),
         encoding="utf-8",
     )
-    write("contacts/jane.md", "---\nname: Jane Doe\ncadence: 2w\ncompnay: Acme\n---\nHi [[tom]]\n")
+    write(
+        "contacts/jane.md",
+        "---\nname: Jane Doe\ncadence: 2w\ncompnay: Acme\n---\nHi [[tom]], `[[code]]`\n\n"
+        "and [[nobody]]\n",
+    )
     write("contacts/tom.md", "---\nname: Tom Okafor\nbirthday: 1980-12-01\n---\n")
     write("contacts/bad.md", "---\nname: Bad\nsource: referal\n---\n")
     write("contacts/broken.md", "---\nname: [unclosed\n---\n")
@@ -73,6 +77,8 @@ def test_check_and_due_answer_the_same_cold_and_warm(journal):
     assert warm == cold
     assert "contacts/broken.md" in cold[0][1] and "NJ107" in cold[0][1]  # an error, a warning
     assert "Send the proposal" in cold[3][1]
+    assert "contacts/jane.md:8:5: warning NJ144" in cold[0][1]  # the wikilinks, found warm too
+    assert "code" not in cold[0][1]
     assert sorted(cached(journal)) == [
         "contact:contacts/bad.md",
         "contact:contacts/broken.md",
@@ -90,6 +96,17 @@ def test_a_warm_run_takes_a_file_from_the_cache_not_from_disk(journal):
     kept["document"]["data"]["name"] = "Name From The Cache"
     (journal / CACHE_FILE).write_text(json.dumps(data), encoding="utf-8")
     assert "Name From The Cache" in run("due").output  # the unchanged file was not parsed
+
+
+def test_a_warm_run_takes_the_notes_wikilinks_from_the_cache(journal):
+    """Finding them runs each note through Python-Markdown: the cache keeps where they are."""
+    run("check")
+    data = json.loads((journal / CACHE_FILE).read_text(encoding="utf-8"))
+    links = data["files"]["contact:contacts/jane.md"][1]["document"]["links"]
+    assert [link[0] for link in links] == ["tom", "nobody"]  # not the one in code
+    links[1][0] = "nobody-from-the-cache"
+    (journal / CACHE_FILE).write_text(json.dumps(data), encoding="utf-8")
+    assert "nobody-from-the-cache" in run("check").output
 
 
 def test_the_cache_folder_is_ignored_by_git_and_outside_the_journals_folders(journal):

@@ -20,6 +20,7 @@ ignored and written anew; a folder that cannot be written to just means no cache
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -34,12 +35,13 @@ from typing import Any
 from netjournal.diagnostics import CODES, Problem
 from netjournal.read.files import JournalFile
 from netjournal.read.front_matter import Document, KeyPath
+from netjournal.read.wikilinks import Found, Wikilink, links_in_notes
 
 __all__ = ["CACHE_FOLDER", "FRESH_SECONDS", "ReadCache"]
 
 CACHE_FOLDER = ".netjournal-cache"
 _FILE = "read.json"
-_FORMAT = 1  # bump when what a cached file holds changes shape
+_FORMAT = 2  # bump when what a cached file holds changes shape
 FRESH_SECONDS = 2.0
 
 Parsed = tuple[Document | None, list[Problem]]
@@ -73,7 +75,7 @@ class ReadCache:
                     self.seen[name] = kept
                     return found
         before = time.time()
-        result = parse()
+        result = _with_links(parse())
         if key is not None and _settled(key, before) and _key(file.path) == key:
             self.seen[name] = (key, _encoded(result))
         self.changed = True
@@ -169,6 +171,10 @@ def _document_data(document: Document) -> dict[str, Any]:
         "value_at": [[list(path), *place] for path, place in document.value_at.items()],
         "key_at": [[list(path), *place] for path, place in document.key_at.items()],
         "typed_text": [[list(path), text] for path, text in document.typed_text.items()],
+        "links": [
+            [found.link.target, found.link.heading, found.link.label, found.line, found.column]
+            for found in document.links or ()
+        ],
     }
 
 
@@ -191,8 +197,28 @@ def _decoded(kept: Any) -> Parsed | None:
         {_path(path): (int(line), int(column)) for path, line, column in stored["key_at"]},
         {_path(path): str(text) for path, text in stored["typed_text"]},
         int(stored["body_line"]),
+        tuple(_found(*kept) for kept in stored["links"]),
     )
     return document, problems
+
+
+def _with_links(result: Parsed) -> Parsed:
+    """The parsed file with its notes' wikilinks found, so the cache keeps them too."""
+    document, problems = result
+    if document is None:
+        return result
+    links = tuple(links_in_notes(document.body, document.body_line))
+    return dataclasses.replace(document, links=links), problems
+
+
+def _found(target: Any, heading: Any, label: Any, line: Any, column: Any) -> Found:
+    """A wikilink as the cache holds it; anything but text in it is refused as damage."""
+    for part in (heading, label):
+        if part is not None and not isinstance(part, str):
+            raise TypeError("a wikilink's heading or label is not text")
+    if not isinstance(target, str):
+        raise TypeError("a wikilink's target is not text")
+    return Found(Wikilink(target, heading, label), int(line), int(column))
 
 
 def _path(parts: list[Any]) -> KeyPath:

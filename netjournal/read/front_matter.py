@@ -14,9 +14,12 @@ import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
+
+if TYPE_CHECKING:
+    from netjournal.read.wikilinks import Found
 
 from netjournal.read.front_matter_errors import (
     BROKEN_ESCAPE,
@@ -76,6 +79,9 @@ class Document:
     # The text of unquoted values YAML read as numbers or true/false (`phone: 0123`, `no`).
     typed_text: dict[KeyPath, str] = field(default_factory=dict)
     body_line: int = 1  # the line of the file the body starts on
+    # The wikilinks of the body outside code, when already found (a cached file keeps them:
+    # finding them runs the body through Python-Markdown).
+    links: tuple[Found, ...] | None = None
 
     def place(self, path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key), else of its nearest parent."""

@@ -270,7 +270,10 @@ def _links(
     resolver = f.resolver()
     people: list[str] = []
     own_headings: list[tuple[str, str]] | None = None  # read when a link first asks
-    for found in links_in_notes(document.body, document.body_line):
+    in_notes = document.links
+    for found in (
+        links_in_notes(document.body, document.body_line) if in_notes is None else in_notes
+    ):
         link = found.link
 
         def warn(code: str, message: str, found: Found = found) -> None:
