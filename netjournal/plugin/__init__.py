@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from datetime import date
@@ -27,6 +28,7 @@ from netjournal.options import (
     resolve_today,
 )
 from netjournal.plugin import accessible, offline, search
+from netjournal.progress import Progress
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.render import INDEX_PAGES
@@ -72,6 +74,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.last_good: GeneratedSite | None = None  # what `serve` shows while a file is broken
         self.kept_last_good = False  # the last build showed last_good again: a file is broken
         self.offline: Any = None  # Material's offline plugin, run by this one when `offline`
+        # How far MkDocs has got with the pages, on a terminal (a long build's only sign of life)
+        self.converting = self.writing = Progress("", "", stream=io.StringIO())
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -153,13 +157,23 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 files.append(File.generated(config, uri, content=accessible.asset(uri)))
         if self.options.offline:
             files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
+        pages = len(files.documentation_pages())
+        self.converting = Progress("Converting pages to HTML", "pages", pages)
+        self.writing = Progress("Writing pages", "pages", pages)
         return files
 
     def on_page_content(self, html: str, /, **kwargs: Any) -> str:
+        self.converting.advance()
         return accessible.label_cells(accessible.label_tables(html))
+
+    def on_post_page(self, output: str, /, **kwargs: Any) -> str:
+        self.converting.close()  # every page is converted before the first is written
+        self.writing.advance()
+        return output
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.writing.close()
         search.fold_search_index(Path(config.site_dir))  # before the offline copy of it
         if self.offline is not None:
             self.offline.on_post_build(config=config)
