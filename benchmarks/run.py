@@ -153,7 +153,47 @@ def site_size(site: Path) -> tuple[int, int]:
     return pages, size
 
 
-def measure(contacts: int, repeat: int, keep: bool) -> None:
+def zensical_build(binary: str, bare: Path, repeat: int) -> None:
+    """Zensical's build of the same docs/ folder, beside MkDocs': a data point, not a target.
+
+    Cold is with its cache (`.cache/`) and output removed; warm is the rebuild of unchanged
+    pages, which Zensical skips. User CPU seconds too: it uses every core, MkDocs one.
+    """
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
+
+    def run(clean: bool) -> tuple[float, float, int]:
+        if clean:
+            shutil.rmtree(bare / ".cache", ignore_errors=True)
+        shutil.rmtree(bare / "site", ignore_errors=True)
+        return cpu_timed([binary, "build"], bare)
+
+    cold = [run(True) for _ in range(repeat)]
+    warm = [run(False) for _ in range(repeat)]
+    mkdocs = [cpu_timed([sys.executable, "-m", "mkdocs", "build", "-q"], bare) for _ in cold]
+    for name, runs in (("zensical cold", cold), ("zensical warm", warm), ("bare mkdocs", mkdocs)):
+        wall = statistics.median(r[0] for r in runs)
+        user = statistics.median(r[1] for r in runs)
+        peak = statistics.median(r[2] for r in runs)
+        print(f"{name}: {wall:.1f} s wall, {user:.1f} s user CPU, {peak / 1024:.0f} MiB")
+    print(f"(zensical {version.stdout.strip()})")
+
+
+def cpu_timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, user CPU seconds and peak memory (KiB) of `command`."""
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %U %M", *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
+    wall, user, peak = done.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user), int(peak)
+
+
+def measure(contacts: int, repeat: int, keep: bool, zensical: str | None = None) -> None:
     folder = Path(tempfile.mkdtemp(prefix=f"netjournal-bench-{contacts}-"))
     root, bare = folder / "journal", folder / "bare"
     try:
@@ -189,6 +229,8 @@ def measure(contacts: int, repeat: int, keep: bool) -> None:
             f"split of the build: netjournal {own:.1f} s, MkDocs and Material {build - own:.1f} s"
         )
         print(f"site: {generated} generated pages, {pages} HTML files, {size / 1_048_576:.0f} MiB")
+        if zensical:
+            zensical_build(zensical, bare, repeat)
 
         cache = root / CACHE_FOLDER
 
@@ -217,11 +259,14 @@ def main() -> None:
     parser.add_argument("contacts", nargs="*", type=int, default=[500])
     parser.add_argument("--repeat", type=int, default=None, help="runs per median")
     parser.add_argument("--keep", action="store_true", help="keep the generated folders")
+    parser.add_argument(
+        "--zensical", metavar="PATH", help="also time this zensical binary on the same pages"
+    )
     arguments = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, {Path('/proc/cpuinfo').exists() and 'Linux'}")
     for contacts in arguments.contacts:
         repeat = arguments.repeat or (3 if contacts <= 1000 else 1)
-        measure(contacts, repeat, arguments.keep)
+        measure(contacts, repeat, arguments.keep, arguments.zensical)
 
 
 if __name__ == "__main__":
