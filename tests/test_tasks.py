@@ -428,3 +428,29 @@ def test_a_file_changed_while_done_writes_is_left_as_it_is(tmp_path, monkeypatch
     result = run("done", "send jane article", "--today", "2026-11-23")
     assert result.exit_code == 1 and "changed while netjournal was editing it" in result.output
     assert path.read_text(encoding="utf-8") == DAILY + "Typed in the editor.\n"
+
+
+def test_a_build_lists_tasks_on_the_follow_ups_page_unless_turned_off(tmp_path, build_site):
+    _journal(tmp_path)
+    page = (build_site() / "follow-ups.html").read_text(encoding="utf-8")
+    assert "Send Jane the article" in page and "Ask Lars Ørsted about the audit" in page
+    off = MINIMAL_MKDOCS.replace("  - netjournal\n", "  - netjournal:\n      tasks: false\n")
+    (tmp_path / "mkdocs.yml").write_text(off, encoding="utf-8")
+    shutil.rmtree(tmp_path / "site")
+    page = (build_site() / "follow-ups.html").read_text(encoding="utf-8")
+    assert "Send Jane the article" not in page and "Nothing overdue." in page
+    assert (tmp_path / "journal/2026-11-20.md").read_text(encoding="utf-8") == DAILY
+
+
+def test_done_ticks_a_task_in_a_contact_s_notes(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(_journal(tmp_path))
+    path = tmp_path / "contacts/jane-doe.md"
+    path.write_text(
+        JANE + "Likes hiking.\n- [ ] Send her the map 📅 2026-11-21\n", encoding="utf-8"
+    )
+    listed = run("due", "--today", "2026-11-23").output
+    assert "Send her the map [Jane Doe]  contacts/jane-doe.md:5" in listed
+    assert run("done", "map", "--today", "2026-11-23").exit_code == 0
+    assert path.read_text(encoding="utf-8") == (
+        JANE + "Likes hiking.\n- [x] Send her the map 📅 2026-11-21 ✅ 2026-11-23\n"
+    )
