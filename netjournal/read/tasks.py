@@ -71,6 +71,8 @@ class Task:
 
 def task_lines(body: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
     """Each line of `body` that is a task, outside code, with its line in the file."""
+    if "[ ]" not in body and "[x]" not in body and "[X]" not in body:
+        return  # most notes: no box, nothing to scan line by line
     fence: str | None = None
     in_code = in_list = False
     blank_before = True
