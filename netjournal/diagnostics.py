@@ -83,6 +83,9 @@ CODES = _codes(
     ("NJ146", W, "a dated file name and its `date:` disagree"),
     ("NJ147", W, "an empty wikilink"),
     ("NJ148", W, "a wikilink names a heading its record does not have"),
+    # Tasks in the notes (`- [ ] …`)
+    ("NJ157", W, "a task's date cannot be read"),
+    ("NJ158", W, "an open task has a done date"),
 )
 
 

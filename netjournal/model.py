@@ -135,6 +135,7 @@ class FollowUp:
     done: bool = False
     done_on: date | None = None
     line: int = 0  # where it starts in its file, for `due` to point at; 0 if not from a file
+    task: bool = False  # a task line (`- [ ] …`) in the notes, not an item of `follow_ups:`
 
     @property
     def concerns(self) -> Person | None:

@@ -34,6 +34,7 @@ PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 OPTION_NAMES = (
     *("contacts", "journal", "today", "public", "public_fields", "offline", "raw_html"),
     "credibility_touches",
+    "tasks",
 )
 MAX_CREDIBILITY_TOUCHES = 1000  # touches to reach credibility: more than this is a typo
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -315,6 +316,7 @@ def _checked(
         flag("raw_html", False),
         docs_dir,
         _credibility_touches(raw.get("credibility_touches"), where("credibility_touches")),
+        Conventions(tasks=flag("tasks", True)),
     )
 
 

@@ -188,7 +188,8 @@ def done(
 ) -> None:
     """Mark one open follow-up done, by the id `netjournal due` shows or words of what it says.
 
-    Only its `done:` line is written: every other line of the file stays as it was.
+    Only its `done:` line is written: every other line of the file stays as it was. A task
+    in the notes (`- [ ] …`) is done by ticking its box, `- [x] … ✅ YYYY-MM-DD`, on its line.
     """
     options = journal_options(config_file)
     now = today_for(options.today, today)
@@ -211,7 +212,13 @@ def done(
     entries = {entry.slug for entry in journal.entries}
     try:
         after = mark_done(
-            before, chosen.origin, chosen, day, contacts=journal.contacts, entries=entries
+            before,
+            chosen.origin,
+            chosen,
+            day,
+            contacts=journal.contacts,
+            entries=entries,
+            path=relative,
         )
     except Unwritable as refused:
         raise click.ClickException(f"{where}: {refused}") from None
@@ -237,11 +244,17 @@ def done(
         *args,
         contacts=journal.contacts,
         entries=entries,
+        path=relative,
     ):
         update(path, before, was=written)
+        by_hand = (
+            f"tick its box and add ✅ {day.isoformat()}"
+            if chosen.task
+            else f"add 'done: {day.isoformat()}' to the follow-up"
+        )
         raise click.ClickException(
             f"{where} did not read back as expected after the edit, so it was put back as it "
-            f"was: add 'done: {day.isoformat()}' to the follow-up in your editor"
+            f"was: {by_hand} in your editor"
         )
     click.echo(f"Done on {day.isoformat()}: {chosen.what}  {where}:{chosen.line}")
 

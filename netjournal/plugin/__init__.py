@@ -66,6 +66,7 @@ class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     credibility_touches = c.Type(
         int, default=DEFAULT_CREDIBILITY_TOUCHES
     )  # touches to reach credibility (VCP stage)
+    tasks = c.Type(bool, default=True)  # a task (`- [ ] …`) in the notes is a follow-up
 
 
 class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped-call]

@@ -80,7 +80,9 @@ def read_journal(
         problems.extend(found)
         return document
 
-    read = _records(contact_files, entry_files, document_of, problems, public)
+    read = _records(
+        contact_files, entry_files, document_of, problems, public, tasks=conventions.tasks
+    )
     if kept is not None:
         kept.save()
     if docs is not None:
@@ -145,6 +147,8 @@ def _records(
     document_of: Callable[[JournalFile, bool], Document | None],
     problems: list[Problem],
     public: bool,
+    *,
+    tasks: bool = True,
 ) -> Journal:
     """The contacts and entries the files hold, their problems added to `problems`."""
     contact_files = _unique(contact_files, problems, reserved="index")
@@ -177,6 +181,7 @@ def _records(
                 entries=entry_slugs,
                 names=names,
                 file_name=file.name,
+                tasks=tasks,
             )
             if contact is not None:
                 people[contact.slug] = contact
@@ -197,6 +202,7 @@ def _records(
                 names=names,
                 known=known,
                 file_name=file.name,
+                tasks=tasks,
             )
             if entry is not None:
                 entries.append(entry)

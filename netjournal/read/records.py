@@ -12,6 +12,7 @@ from netjournal.model import (
     Contact,
     ContactRef,
     EntryRef,
+    FollowUp,
     JournalEntry,
     Origin,
 )
@@ -20,6 +21,7 @@ from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
+from netjournal.read.tasks import task_follow_ups
 from netjournal.read.titles import file_date, first_heading, title_from_slug
 from netjournal.read.values import (
     parse_birthday,
@@ -149,6 +151,7 @@ def contact(
     entries: Collection[str] = (),
     names: Resolver | None = None,
     file_name: str | None = None,
+    tasks: bool = True,
 ) -> Contact | None:
     """The contact in `document`, or None when it lacks a usable name.
 
@@ -177,6 +180,8 @@ def contact(
                 key,
             )
     values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
+    if tasks:  # a dated task in a contact's notes is a follow-up too (read/tasks.py)
+        values["follow_ups"] += tuple(_tasks(f, document, ContactRef(slug), None))
     name = values.pop("name")
     body = _body(document)
     links, _ = _links(f, document, body, ContactRef(slug))
@@ -195,6 +200,7 @@ def entry(
     names: Resolver | None = None,
     known: Mapping[str, str] | None = None,
     file_name: str | None = None,
+    tasks: bool = True,
 ) -> JournalEntry | None:
     """The journal entry in `document`, or None when it lacks a usable date.
 
@@ -242,6 +248,8 @@ def entry(
             "date",
         )
     values = _read(f, ENTRY_FORMAT, _Record(slug, day=day), skip=("date",))
+    if tasks:  # each task in the notes is a follow-up, due on the entry's date if undated
+        values["follow_ups"] += tuple(_tasks(f, document, EntryRef(slug), day))
     body = _body(document)
     if not values["title"]:
         heading = first_heading(body)
@@ -321,6 +329,13 @@ def _links(
             "entry's file name, between the brackets (it shows as plain text until then)",
         )
     return tuple(dict.fromkeys(f.linked)), tuple(dict.fromkeys(people))
+
+
+def _tasks(f: Fields, document: Document, origin: Origin, undated: date | None) -> list[FollowUp]:
+    resolver = f.resolver()
+    return task_follow_ups(
+        document.body, document.body_line, origin, undated, resolver.contact, f.path, f.problems
+    )
 
 
 def _no_heading(link: Wikilink, heading: str, slug: str) -> str:

@@ -1,5 +1,9 @@
 """A follow-up marked done by editing its `done:` alone: every other byte of the file stays.
 
+A task in the notes (`- [ ] …`, read/tasks.py) is done by ticking its box instead: `- [x] …
+✅ YYYY-MM-DD`, the Tasks plugin's form (`[completion:: YYYY-MM-DD]` on a line that writes its
+dates as Dataview fields), on that one line.
+
 The reader's located parser says where the follow-up and each of its keys stand, so no YAML
 is parsed by hand: in block style a line `done: YYYY-MM-DD` is inserted under the item, at
 the indentation of its keys and with the line ending of the line above; in flow style
@@ -20,6 +24,7 @@ from typing import Any
 from netjournal.model import ContactRef, FollowUp, Origin
 from netjournal.read.front_matter import Document, FrontMatterError, KeyPath, parse
 from netjournal.read.journal import read_record
+from netjournal.read.tasks import TASK, read_task, without_block_id
 from netjournal.write.front_matter import Unwritable
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -43,14 +48,19 @@ def mark_done(
     *,
     contacts: Collection[str] = (),
     entries: Collection[str] = (),
+    path: str | None = None,
 ) -> str:
     """`text`, the file holding `follow_up`, with the follow-up marked done on `on`.
 
-    `contacts` and `entries` are the journal's slugs, which the file's keys may name.
+    `contacts` and `entries` are the journal's slugs, which the file's keys may name; `path`
+    is the file's path in the journal (its name may give an entry's date).
     Raises Unwritable, with a sentence, when the edit cannot be made safely.
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     lines = _lines(text[len(bom) :])
+    record = _record_path(origin, path)
+    if follow_up.task:
+        return bom + _tick(lines, follow_up, on, record, contacts, entries)
     document = _parse("\n".join(content for content, _ in lines))
     item = _item(document, follow_up)
     done = (*item, "done")
@@ -62,11 +72,6 @@ def mark_done(
         edits = [
             _inserted(lines, at, _indent(document, item), on) for at in _ends(lines, document, item)
         ]
-    record = (
-        f"contacts/{origin.slug}.md"
-        if isinstance(origin, ContactRef)
-        else f"journal/{origin.slug}.md"
-    )
     for edited in edits:
         if edited is not None and _reads_back(
             edited, lines, document, item, follow_up, on, record, contacts, entries
@@ -87,24 +92,108 @@ def is_marked_done(
     *,
     contacts: Collection[str] = (),
     entries: Collection[str] = (),
+    path: str | None = None,
 ) -> bool:
     """Whether `after` is `before` with `follow_up` done on `on` and nothing else changed
-    that the reader would see: what a command checks the file it wrote against."""
+    that the reader would see: what a command checks the file it wrote against. For a task,
+    nothing else changed at all: every other line is as it was, byte for byte."""
     lines = _lines(before.removeprefix("\ufeff"))
+    record = _record_path(origin, path)
+    if follow_up.task:
+        edited = _lines(after.removeprefix("\ufeff"))
+        return _tick_reads_back(edited, lines, follow_up, on, record, contacts, entries)
     try:
         document = _parse("\n".join(content for content, _ in lines))
         item = _item(document, follow_up)
     except Unwritable:
         return False
     edited = _lines(after.removeprefix("\ufeff"))
-    record = _record_path(origin)
     return _reads_back(edited, lines, document, item, follow_up, on, record, contacts, entries)
 
 
-def _record_path(origin: Origin) -> str:
-    """The path the reader reads the file at: a contact's or an entry's, by its origin."""
+def _record_path(origin: Origin, path: str | None = None) -> str:
+    """The path the reader reads the file at: a contact's or an entry's, by its origin, with
+    the file's own name when `path` gives it (a daily note's name is its date)."""
     folder = "contacts" if isinstance(origin, ContactRef) else "journal"
-    return f"{folder}/{origin.slug}.md"
+    name = path.replace("\\", "/").rsplit("/", 1)[-1] if path else f"{origin.slug}.md"
+    return f"{folder}/{name}"
+
+
+def _tick(
+    lines: Lines,
+    follow_up: FollowUp,
+    on: date,
+    record: str,
+    contacts: Collection[str],
+    entries: Collection[str],
+) -> str:
+    """The file's text with the task on `follow_up.line` ticked and dated, nothing else."""
+    number = follow_up.line
+    content, end = lines[number - 1] if 0 < number <= len(lines) else ("", "")
+    box, task = TASK.match(content), read_task(content, number)
+    if box is None or task is None or task.done or task.what != follow_up.what:
+        raise Unwritable(
+            f"line {number} is no longer the open task {follow_up.what!r}: run the command "
+            "again, or tick its box in your editor"
+        )
+    if "done" in task.dates:
+        raise Unwritable(
+            f"the task on line {number} already gives a done date ({task.dates['done']}): "
+            "tick its box in your editor, or remove that date first"
+        )
+    edited = list(lines)
+    edited[number - 1] = (_ticked(content, box.start("box"), task.dataview, on), end)
+    if not _tick_reads_back(edited, lines, follow_up, on, record, contacts, entries):
+        raise Unwritable(
+            f"the task on line {number} cannot be ticked without changing how the file reads: "
+            f"tick its box and add ✅ {on.isoformat()} in your editor"
+        )
+    return "".join(content + end for content, end in edited)
+
+
+def _ticked(content: str, box: int, dataview: bool, on: date) -> str:
+    """The task line `content` with its box (at index `box`) ticked and the day it was done
+    after its words, before a block id (`^a1b2`) and trailing spaces, as the Tasks plugin
+    writes it."""
+    mark = f"[completion:: {on.isoformat()}]" if dataview else f"✅ {on.isoformat()}"
+    ticked = content[:box] + "x" + content[box + 1 :]
+    kept = ticked.rstrip(" \t")
+    words = without_block_id(kept).rstrip(" \t")
+    return f"{words} {mark}{kept[len(words) :]}{ticked[len(kept) :]}"
+
+
+def _tick_reads_back(
+    edited: Lines,
+    lines: Lines,
+    follow_up: FollowUp,
+    on: date,
+    record: str,
+    contacts: Collection[str],
+    entries: Collection[str],
+) -> bool:
+    """Whether `edited` differs from `lines` on the task's line alone, and reads as the same
+    journal with that one task done on `on` and no problem the file did not have."""
+    number = follow_up.line
+    if len(edited) != len(lines) or not 0 < number <= len(lines):
+        return False
+    if any(a != b for i, (a, b) in enumerate(zip(edited, lines, strict=True)) if i != number - 1):
+        return False
+    old_text = "\n".join(content for content, _ in lines)
+    new_text = "\n".join(content for content, _ in edited)
+    found, problems = read_record(record, new_text, contacts=contacts, entries=entries)
+    old, old_problems = read_record(record, old_text, contacts=contacts, entries=entries)
+    done = [
+        f
+        for f in getattr(found, "follow_ups", ())
+        if f.task and f.line == number and f.what == follow_up.what and f.due == follow_up.due
+    ]
+    others = [f for f in getattr(found, "follow_ups", ()) if f.line != number]
+    before = [f for f in getattr(old, "follow_ups", ()) if f.line != number]
+    new_kinds = Counter((p.code, p.message) for p in problems)
+    old_kinds = Counter((p.code, p.message) for p in old_problems)
+    return (
+        len(done) == 1 and done[0].done_on == on and others == before and not new_kinds - old_kinds
+    )
 
 
 Lines = list[tuple[str, str]]  # each line's text and its line ending ('\r\n', '\n', '\r' or '')
