@@ -83,6 +83,8 @@ CODES = _codes(
     ("NJ146", W, "a dated file name and its `date:` disagree"),
     ("NJ147", W, "an empty wikilink"),
     ("NJ148", W, "a wikilink names a heading its record does not have"),
+    # A vault as it is (issue 14: folders and file names)
+    ("NJ149", W, "two file names make the same address: the later one is numbered"),
 )
 
 
