@@ -45,7 +45,6 @@ CODES = _codes(
     ("NJ008", E, "the file is too large"),
     ("NJ009", E, "a symbolic link points outside the journal"),
     ("NJ010", E, "two files have the same slug"),
-    ("NJ011", W, "the file name is not a lowercase slug"),
     ("NJ012", E, "the file cannot be read"),
     ("NJ013", E, "the file name cannot be used"),
     ("NJ014", W, "a file is not read because of its extension"),
