@@ -8,6 +8,7 @@ would otherwise block forever).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import os
 import re
@@ -49,6 +50,7 @@ class JournalFile:
         return CANONICAL.fullmatch(self.name) is not None
 
 
+@functools.lru_cache(maxsize=65536)  # asked for again and again per file while reading
 def derived_slug(name: str) -> str:
     """The address a file named `name` (without `.md`) gets: the name itself when it is a
     lowercase slug, else its transliteration (`Lars Ørsted` → `lars-orsted`, `伟 李` → `wei-li`).
@@ -127,6 +129,7 @@ def markdown_files(
         inside.append(folder.resolve())  # a folder mkdocs.yml names outside the journal
     elif _outside(folder, inside, root, problems):
         return []
+    by_path = any("/" in pattern for pattern in exclude)  # else no relative path is needed
     found: list[JournalFile] = []
     top = folder.resolve()
     seen = {top}
@@ -144,7 +147,9 @@ def markdown_files(
             path = Path(entry.path)
             if entry.name.startswith("."):
                 continue
-            if exclude and excluded(display_path(path, root, parent), entry.name, exclude):
+            if exclude and excluded(
+                display_path(path, root, parent) if by_path else "", entry.name, exclude
+            ):
                 continue
             is_folder = _is_folder(entry)
             if not is_folder and not entry.name.endswith(".md"):
