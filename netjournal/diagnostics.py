@@ -45,7 +45,6 @@ CODES = _codes(
     ("NJ008", E, "the file is too large"),
     ("NJ009", E, "a symbolic link points outside the journal"),
     ("NJ010", E, "two files have the same slug"),
-    ("NJ011", W, "the file name is not a lowercase slug"),
     ("NJ012", E, "the file cannot be read"),
     ("NJ013", E, "the file name cannot be used"),
     ("NJ014", W, "a file is not read because of its extension"),
@@ -83,6 +82,8 @@ CODES = _codes(
     ("NJ146", W, "a dated file name and its `date:` disagree"),
     ("NJ147", W, "an empty wikilink"),
     ("NJ148", W, "a wikilink names a heading its record does not have"),
+    # A vault as it is (issue 14: folders and file names)
+    ("NJ149", W, "two file names make the same address: the later one is numbered"),
     # Tasks in the notes (`- [ ] …`)
     ("NJ157", W, "a task's date cannot be read"),
     ("NJ158", W, "an open task has a done date"),

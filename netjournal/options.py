@@ -23,8 +23,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from netjournal.diagnostics import did_you_mean
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
-from netjournal.read.conventions import NETJOURNAL, Conventions
-from netjournal.read.files import MAX_FILE_BYTES
+from netjournal.read.conventions import DEFAULT_EXCLUDE, NETJOURNAL, Conventions
+from netjournal.read.files import MAX_FILE_BYTES, exclusions
 from netjournal.read.values import BadValue, parse_date
 
 # Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
@@ -33,8 +33,7 @@ TODAY_VARIABLE = "NETJOURNAL_TODAY"
 PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 OPTION_NAMES = (
     *("contacts", "journal", "today", "public", "public_fields", "offline", "raw_html"),
-    "credibility_touches",
-    "tasks",
+    *("credibility_touches", "exclude", "tasks"),
 )
 MAX_CREDIBILITY_TOUCHES = 1000  # touches to reach credibility: more than this is a typo
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -54,8 +53,8 @@ class JournalOptions:
     """Where the journal's files are and how to show them, as mkdocs.yml sets them."""
 
     root: Path  # the folder of mkdocs.yml; relative folders are relative to it
-    contacts: Path
-    journal: Path
+    contacts: Path  # the first contacts folder listed: where new contacts are written
+    journal: Path  # the first journal folder listed: where new entries are written
     today: date | None = None  # the day mkdocs.yml pins, if any
     public: bool = False
     public_fields: tuple[str, ...] = ()
@@ -64,10 +63,27 @@ class JournalOptions:
     docs_dir: str = "docs"  # mkdocs.yml's own docs_dir: the user's pages, checked in public
     credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES
     conventions: Conventions = NETJOURNAL  # how a vault's files are written
+    listed_contacts: tuple[Path, ...] = ()  # every contacts folder, when mkdocs.yml lists more
+    listed_journal: tuple[Path, ...] = ()
 
     @property
     def docs(self) -> Path:
         return self.root / self.docs_dir
+
+    @property
+    def contact_folders(self) -> tuple[Path, ...]:
+        """Every folder contacts are read from, in the order mkdocs.yml lists them."""
+        return self.listed_contacts or (self.contacts,)
+
+    @property
+    def journal_folders(self) -> tuple[Path, ...]:
+        """Every folder journal entries are read from, in the order mkdocs.yml lists them."""
+        return self.listed_journal or (self.journal,)
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder the journal is read from: what `serve` watches."""
+        return tuple(dict.fromkeys((*self.contact_folders, *self.journal_folders)))
 
 
 class OptionsError(Exception):
@@ -273,10 +289,18 @@ def _checked(
                 f"{did_you_mean(name, OPTION_NAMES)}: its options are {', '.join(OPTION_NAMES)}"
             )
 
-    def folder(name: str) -> Path:
+    def folders(name: str) -> tuple[Path, ...]:
+        """The folders `name` lists: one folder, or a list of them (`[People, CRM/Contacts]`)."""
         value = raw.get(name, name)
-        if not isinstance(value, str) or not value.strip():
-            raise OptionsError(f"{where(name)}: netjournal option '{name}' must name a folder")
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(v, str) and v.strip() for v in values):
+            raise OptionsError(
+                f"{where(name)}: netjournal option '{name}' must name a folder, or a list of "
+                "folders like [People, CRM/Contacts]"
+            )
+        return tuple(folder(name, str(v)) for v in values)
+
+    def folder(name: str, value: str) -> Path:
         path = root / value
         missing = not os.path.lexists(path)
         if missing and ((name == "journal" and name not in raw) or folders_may_be_missing):
@@ -305,10 +329,11 @@ def _checked(
         pinned = None if today is None else parse_date(today)
     except BadValue as bad:
         raise OptionsError(f"{where('today')}: netjournal option 'today': {bad.message}") from None
+    contact_folders, journal_folders = folders("contacts"), folders("journal")
     return JournalOptions(
         root,
-        folder("contacts"),
-        folder("journal"),
+        contact_folders[0],
+        journal_folders[0],
         pinned,
         flag("public", False),
         _public_fields(raw.get("public_fields", []), where("public_fields")),
@@ -316,8 +341,31 @@ def _checked(
         flag("raw_html", False),
         docs_dir,
         _credibility_touches(raw.get("credibility_touches"), where("credibility_touches")),
-        Conventions(tasks=flag("tasks", True)),
+        _conventions(raw, where, tasks=flag("tasks", True)),
+        contact_folders if len(contact_folders) > 1 else (),
+        journal_folders if len(journal_folders) > 1 else (),
     )
+
+
+def _conventions(
+    raw: Mapping[str, object], where: Callable[[str], str], *, tasks: bool
+) -> Conventions:
+    """The options that say how a vault's files are written, as one Conventions value."""
+    exclude = _exclude(raw.get("exclude"), where("exclude"))
+    return Conventions(exclude=exclude, tasks=tasks)
+
+
+def _exclude(value: object, where: str) -> tuple[str, ...]:
+    """The default exclusions and the user's own globs (`!templates` reads templates/ again)."""
+    if value is None:
+        return DEFAULT_EXCLUDE
+    written = value if isinstance(value, list) else [value]
+    if not all(isinstance(glob, str) and glob.strip("!/ ") for glob in written):
+        raise OptionsError(
+            f"{where}: netjournal option 'exclude' is a list of globs, like [Archive, "
+            f"'*.excalidraw.md'], not {value!r}"
+        )
+    return exclusions(DEFAULT_EXCLUDE, (str(glob).strip() for glob in written))
 
 
 def _credibility_touches(value: object, where: str) -> int:

@@ -13,8 +13,8 @@ from netjournal.queries.calendar import calendar_items
 from netjournal.queries.privacy import public_view
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.conventions import NETJOURNAL, Conventions
-from netjournal.read.history import contacts_history
-from netjournal.read.journal import read_journal
+from netjournal.read.history import FileHistory, contacts_history
+from netjournal.read.journal import Folders, read_journal
 from netjournal.render import render_site
 from netjournal.render.sanitize import NoteRenderer
 
@@ -36,8 +36,8 @@ class GeneratedSite:
 
 def generate(
     root: Path,
-    contacts: Path,
-    journal: Path,
+    contacts: Folders,
+    journal: Folders,
     today: date,
     *,
     public: bool = False,
@@ -85,7 +85,15 @@ def generate(
         notes,
         calendar_feed=CALENDAR_FEED,
         credibility_touches=credibility_touches,
-        history=contacts_history(root, contacts) if git_history else None,
+        history=_history(root, contacts) if git_history else None,
     )
     count = (len(everything.contacts), len(everything.entries))
     return GeneratedSite(pages, result.warnings, {CALENDAR_FEED: feed}, *count)
+
+
+def _history(root: Path, contacts: Folders) -> FileHistory:
+    """The recent changes of the files in each contacts folder (one `git log` per folder)."""
+    history: FileHistory = {}
+    for folder in (contacts,) if isinstance(contacts, Path) else contacts:
+        history.update(contacts_history(root, folder))
+    return history

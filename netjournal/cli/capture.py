@@ -28,7 +28,7 @@ from netjournal.diagnostics import did_you_mean
 from netjournal.model import FollowUp
 from netjournal.options import JournalOptions
 from netjournal.queries.follow_up_ids import follow_up_ids, matching_follow_ups, origin_paths
-from netjournal.read.files import markdown_files
+from netjournal.read.files import journal_files
 from netjournal.read.journal import ReadResult, read_journal
 from netjournal.write.done import is_marked_done, mark_done
 from netjournal.write.files import FileChanged, create, update
@@ -87,7 +87,7 @@ def contact(
     """
     options = journal_options(config_file, folders_may_be_missing=True)
     result = _read(options)
-    taken = _slugs(options.contacts, options.root)
+    taken = _slugs(options.contact_folders, options.root)
     wanted = NewContact(name, slug, company, source, introduced_by, tags, emails, phones)
     try:
         made = new_contact(
@@ -162,7 +162,7 @@ def log(
         for what, due in zip(follow_ups, dues, strict=True)
     ]
     result = _read(options)
-    taken = _slugs(options.journal, options.root)
+    taken = _slugs(options.journal_folders, options.root)
     wanted = NewEntry(title, when, kind, with_, promised, private)
     try:
         made = new_entry(wanted, result.journal.contacts, taken)
@@ -205,7 +205,7 @@ def done(
     relative = origin_paths(journal)[chosen.origin]
     path = Path(os.path.realpath(options.root / relative))
     where = shown(options.root, relative)
-    if not _inside(path, (options.contacts, options.journal)):
+    if not _inside(path, options.folders):
         raise click.ClickException(f"{where} is outside the journal's folders: not written")
     raw = path.read_bytes()
     before = raw.decode("utf-8")
@@ -303,13 +303,17 @@ def _chosen(result: ReadResult, typed: str, where: Callable[[str], str]) -> Foll
 
 def _read(options: JournalOptions) -> ReadResult:
     return read_journal(
-        options.root, options.contacts, options.journal, conventions=options.conventions
+        options.root,
+        options.contact_folders,
+        options.journal_folders,
+        conventions=options.conventions,
     )
 
 
-def _slugs(folder: Path, root: Path) -> set[str]:
-    """The slug of every Markdown file in `folder`, read or not: each name is taken."""
-    return {file.slug for file in markdown_files(folder, root.resolve(), [])}
+def _slugs(folders: tuple[Path, ...], root: Path) -> set[str]:
+    """The slug (and name) of every Markdown file in `folders`, read or not: each is taken."""
+    files = journal_files(folders, root.resolve(), [])
+    return {file.slug for file in files} | {file.name for file in files}
 
 
 def _date(text: str, today: date, looking: Looking, option: str) -> date:

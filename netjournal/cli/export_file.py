@@ -46,8 +46,8 @@ def output_path(
             f"{named} is a folder: name a file in it, like {named / example}", param_hint=OUTPUT
         )
     for what, folder in (
-        ("contacts", options.contacts),
-        ("journal", options.journal),
+        *(("contacts", folder) for folder in options.contact_folders),
+        *(("journal", folder) for folder in options.journal_folders),
         ("docs", options.docs),
     ):
         if target.is_relative_to(os.path.realpath(folder)):

@@ -42,8 +42,8 @@ def ics(output: str | None, public: bool, today: str | None, config_file: str | 
     target = output_path(output, options, is_export=is_feed, example="calendar.ics")
     result = read_journal(
         options.root,
-        options.contacts,
-        options.journal,
+        options.contact_folders,
+        options.journal_folders,
         public=public,
         conventions=options.conventions,
     )

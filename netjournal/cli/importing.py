@@ -22,6 +22,7 @@ from netjournal.exchange.people import ImportedFile
 from netjournal.exchange.vcard import NotVCards, read_vcards
 from netjournal.model import Contact, Journal
 from netjournal.options import JournalOptions
+from netjournal.read.files import derived_slug
 from netjournal.read.journal import read_journal
 from netjournal.write.files import FileChanged, create, update
 from netjournal.write.front_matter import Unwritable
@@ -90,7 +91,10 @@ def _import(
     except (NotConnections, NotVCards) as error:
         raise click.ClickException(f"{file}: {error}") from None
     existing = read_journal(
-        options.root, options.contacts, options.journal, conventions=options.conventions
+        options.root,
+        options.contact_folders,
+        options.journal_folders,
+        conventions=options.conventions,
     )
     if existing.errors:
         click.echo(
@@ -99,7 +103,9 @@ def _import(
             "recognised, and may be imported again.",
             err=True,
         )
-    taken = {path.stem for path in options.contacts.rglob("*.md")}  # unreadable ones too
+    taken = {  # unreadable ones too
+        name for folder in options.contact_folders for name in _names_in(folder)
+    }
     plan = plan_import(imported.contacts, existing.journal.contacts.values(), taken)
     for problem in imported.problems:
         click.echo(f"{file}:{problem.line}: skipped: {problem.message}")
@@ -217,6 +223,14 @@ def _progress(
         return
     with click.progressbar(items, label="Creating contacts", file=sys.stderr) as bar:
         yield iter(bar), True
+
+
+def _names_in(folder: Path) -> set[str]:
+    """The name and address of every `.md` file below `folder`: a new file may take neither."""
+    if not folder.is_dir():
+        return set()
+    stems = {path.name[: -len(".md")] for path in folder.rglob("*.md")}
+    return stems | {derived_slug(stem) for stem in stems}
 
 
 def _text(file: Path) -> str:

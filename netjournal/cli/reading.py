@@ -43,8 +43,8 @@ def check(config_file: str | None, output: str, public: bool) -> None:
     options = journal_options(config_file)
     result = read_journal(
         options.root,
-        options.contacts,
-        options.journal,
+        options.contact_folders,
+        options.journal_folders,
         public=public or options.public,
         docs=options.docs,
         cache=True,
@@ -82,8 +82,8 @@ def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     day = today_for(options.today, today)
     result = read_journal(
         options.root,
-        options.contacts,
-        options.journal,
+        options.contact_folders,
+        options.journal_folders,
         cache=True,
         conventions=options.conventions,
     )

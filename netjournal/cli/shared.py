@@ -122,8 +122,8 @@ def read(config_file: str | None, *, public: bool = False) -> ReadResult:
     options = journal_options(config_file)
     return read_journal(
         options.root,
-        options.contacts,
-        options.journal,
+        options.contact_folders,
+        options.journal_folders,
         public=public or options.public,
         docs=options.docs,
         conventions=options.conventions,

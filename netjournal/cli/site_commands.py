@@ -53,7 +53,8 @@ def build(
         # temporary folder build_atomically builds into.
         folders = journal_options(config_file)
         try:
-            refuse_journal_folder(Path(config.site_dir), folders.contacts, folders.journal)
+            for folder in folders.folders:  # each listed contacts and journal folder
+                refuse_journal_folder(Path(config.site_dir), folder, folder)
             build_atomically(config, mkdocs_build)
         except SiteFolderError as error:
             raise click.ClickException(str(error)) from None

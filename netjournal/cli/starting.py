@@ -85,12 +85,12 @@ def _journal_holding(folder: Path) -> Path | None:
     """The contacts or journal folder of an existing journal that `folder` would be inside."""
     target = Path(os.path.realpath(folder))
     for above in target.parents:
-        kept = (above / "contacts", above / "journal")
+        kept: tuple[Path, ...] = (above / "contacts", above / "journal")
         config = above / "mkdocs.yml"
         if config.is_file() and names_the_plugin(config):
             try:
                 options = read_options(config)
-                kept = (options.contacts, options.journal)
+                kept = options.folders
             except OptionsError:
                 pass
         elif config.is_file() or not any(folder.is_dir() for folder in kept):

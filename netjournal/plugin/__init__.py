@@ -55,9 +55,11 @@ class NetjournalConfig(Config):  # type: ignore[no-untyped-call]
     """The options as MkDocs types them; `options.py` checks them and says what is wrong."""
 
     # Checked by netjournal's own options (plugin_options): a folder named here must exist,
-    # and a default one not made yet (git keeps no empty folder) is read as empty.
-    contacts = c.Dir(exists=False, default="contacts")
-    journal = c.Dir(exists=False, default="journal")
+    # and a default one not made yet (git keeps no empty folder) is read as empty. Each is one
+    # folder or a list of them (`[People, CRM/Contacts]`), relative to mkdocs.yml.
+    contacts = c.Type((str, list), default="contacts")
+    journal = c.Type((str, list), default="journal")
+    exclude = c.Type((str, list), default=[])  # globs of files and folders never read
     offline = c.Type(bool, default=True)  # browsable from disk: .html links, search included
     public = c.Type(bool, default=False)  # leave out private records and personal fields
     public_fields = c.ListOfItems(c.Choice(PUBLIC_FIELDS), default=[])
@@ -120,8 +122,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         try:
             site = generate(
                 root,
-                self.options.contacts,
-                self.options.journal,
+                self.options.contact_folders,
+                self.options.journal_folders,
                 self.today,
                 public=self.public,
                 public_fields=self.options.public_fields,
@@ -183,7 +185,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        folders = (self.options.contacts, self.options.journal)
+        folders = self.options.folders
         watch_journal = getattr(server, "watch_journal", None)  # netjournal serve's server
         if watch_journal is not None:
             watch_journal(folders)  # follows a folder deleted and made again
@@ -229,7 +231,8 @@ def refuse_site_dir(site_dir: Path, options: JournalOptions) -> None:
     site folder but hidden ones before it builds.
     """
     try:
-        refuse_journal_folder(site_dir, options.contacts, options.journal)
+        for folder in options.folders:  # each listed contacts and journal folder
+            refuse_journal_folder(site_dir, folder, folder)
         refuse_unless_mkdocs_may_clean(site_dir)
     except SiteFolderError as error:
         raise PluginError(str(error)) from None

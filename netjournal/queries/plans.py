@@ -15,7 +15,7 @@ from netjournal.model import Contact, ContactRef, Journal, JournalEntry, Referra
 from netjournal.queries.agenda import DueFollowUp
 from netjournal.queries.needs import fold
 from netjournal.queries.touches import is_plan, touched
-from netjournal.read.wikilinks import WIKILINK, Resolver, Wikilink, parsed, shown
+from netjournal.read.wikilinks import WIKILINK, Wikilink, journal_resolver, parsed, shown
 
 FIRST_LINES = 240  # characters of a last conversation's notes shown before you meet
 # Markdown punctuation, one class: linear. Not `>` nor `#`, which are text inside a line
@@ -117,7 +117,7 @@ def page_words(journal: Journal) -> Callable[[Wikilink], str]:
     """What each wikilink shows on the site, by the reader's one resolver: `[[ana-lima]]`
     reads Ana Lima, `[[jane-doe#Notes]]` Jane Doe > Notes, an unknown one its own words."""
     entries = {entry.slug: entry for entry in journal.entries}
-    resolver = Resolver({s: (c.name, *c.aliases) for s, c in journal.contacts.items()}, entries)
+    resolver = journal_resolver(journal)
 
     def words(link: Wikilink) -> str:
         found = resolver.resolve(link.target).target if not link.own_heading else None

@@ -125,10 +125,19 @@ class Fields:
         """The contact `text` (a slug, or a wikilink) names; reported when none."""
         link = wikilink_value(text)
         if link is None:
-            slug = slug_text(text)
+            slug = self.slug_named(text) or slug_text(text)
             return slug if self.known(slug, key, index) else None
         found = self.follow(link, key, index, "contact")
         return found.slug if found is not None else None
+
+    def slug_named(self, text: str) -> str | None:
+        """The slug of the contact `text` names by its slug or by its file name (`Jane Doe`
+        for `People/Jane Doe.md`), or None."""
+        slug = slug_text(text)
+        if slug in self.contacts:
+            return slug
+        named = self.resolver().file_named(slug)
+        return named.slug if isinstance(named, ContactRef) else None
 
     def resolver(self) -> Resolver:
         if self.names is None:

@@ -7,24 +7,32 @@ would otherwise block forever).
 
 from __future__ import annotations
 
+import fnmatch
+import functools
+import hashlib
 import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from netjournal.diagnostics import Problem
+from netjournal.write.slugs import slug_for
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # Control characters, line separators, bytes that are not UTF-8 (os.fsdecode's surrogates)
 _UNUSABLE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# netjournal's own file names: kept as they are as addresses, so no existing link changes.
+CANONICAL = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
 @dataclass(frozen=True)
 class JournalFile:
     path: Path
     display_path: str  # relative to the journal's root, with forward slashes
+    address: str | None = None  # the slug given when the derived one was another file's
 
     @property
     def name(self) -> str:
@@ -33,14 +41,86 @@ class JournalFile:
 
     @property
     def slug(self) -> str:
-        """The record's slug: its address on the site and the name links use."""
-        return self.name
+        """The record's slug: its address on the site, derived from the file name."""
+        return self.address or derived_slug(self.name)
+
+    @property
+    def canonical(self) -> bool:
+        """Whether the file name is a slug already (`jane-doe.md`): its address is its name."""
+        return CANONICAL.fullmatch(self.name) is not None
 
 
-def markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[JournalFile]:
+@functools.lru_cache(maxsize=65536)  # asked for again and again per file while reading
+def derived_slug(name: str) -> str:
+    """The address a file named `name` (without `.md`) gets: the name itself when it is a
+    lowercase slug, else its transliteration (`Lars Ørsted` → `lars-orsted`, `伟 李` → `wei-li`).
+
+    Never empty: a name with no letter or digit in any script (`🎉`) gets `note-` and a digest
+    of the name, the same in every build whatever other files there are.
+    """
+    if CANONICAL.fullmatch(name):
+        return name
+    slug = slug_for(name)
+    if slug:
+        return slug
+    return "note-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def excluded(relative: str, name: str, exclude: Sequence[str]) -> bool:
+    """Whether a file or folder is left out by `exclude` (see `exclusions`).
+
+    `relative` is its path from the journal's root, with forward slashes; `name` its own name.
+    A pattern with no '/' is matched against the name, anywhere below a listed folder; one
+    with a '/' against the whole relative path. Matching is case-sensitive (fnmatch: `*`, `?`,
+    `[abc]`; in a path, `*` crosses folders).
+    """
+    for pattern in exclude:
+        if "/" in pattern:
+            if fnmatch.fnmatchcase(relative, pattern.strip("/")):
+                return True
+        elif fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
+
+
+def exclusions(defaults: Iterable[str], written: Iterable[str]) -> tuple[str, ...]:
+    """The patterns in force: the `defaults`, then each of the user's `written` ones; a
+    written `!pattern` takes that pattern out again (`!templates` reads templates/ folders)."""
+    patterns = list(defaults)
+    for pattern in written:
+        if pattern.startswith("!"):
+            patterns = [p for p in patterns if p != pattern[1:].rstrip("/")]
+        else:
+            patterns.append(pattern.rstrip("/") or pattern)
+    return tuple(dict.fromkeys(patterns))
+
+
+def journal_files(
+    folders: Sequence[Path], root: Path, problems: list[Problem], exclude: Sequence[str] = ()
+) -> list[JournalFile]:
+    """The `.md` files below each of `folders`, in the order they are listed; a file in two of
+    them (the same folder listed twice, or one inside another) is read once."""
+    if len(folders) == 1:
+        return markdown_files(folders[0], root, problems, exclude)
+    found: list[JournalFile] = []
+    seen: set[str] = set()  # display paths: made from the resolved folder, so one per file
+    met: list[Problem] = []
+    for folder in dict.fromkeys(folders):
+        for file in markdown_files(folder, root, met, exclude):
+            if file.display_path not in seen:
+                seen.add(file.display_path)
+                found.append(file)
+    problems.extend(dict.fromkeys(met))  # a folder inside another reports its problems once
+    return found
+
+
+def markdown_files(
+    folder: Path, root: Path, problems: list[Problem], exclude: Sequence[str] = ()
+) -> list[JournalFile]:
     """The `.md` files below `folder`, in a stable order; links leading outside refused.
 
-    Names starting with '.' (editors' lock files, `.git`, `.trash`) are skipped.
+    Names starting with '.' (editors' lock files, `.git`, `.trash`) are skipped, and so is
+    whatever `exclude` names (see `excluded`).
     """
     if not folder.is_dir():
         return []
@@ -49,6 +129,7 @@ def markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[Jo
         inside.append(folder.resolve())  # a folder mkdocs.yml names outside the journal
     elif _outside(folder, inside, root, problems):
         return []
+    by_path = any("/" in pattern for pattern in exclude)  # else no relative path is needed
     found: list[JournalFile] = []
     top = folder.resolve()
     seen = {top}
@@ -65,6 +146,10 @@ def markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[Jo
         for entry in entries:
             path = Path(entry.path)
             if entry.name.startswith("."):
+                continue
+            if exclude and excluded(
+                display_path(path, root, parent) if by_path else "", entry.name, exclude
+            ):
                 continue
             is_folder = _is_folder(entry)
             if not is_folder and not entry.name.endswith(".md"):

@@ -54,7 +54,8 @@ def person(f: Fields, key: str) -> Person | None:
     if link is not None:
         found = f.follow(link, key)
         return ContactRef(found.slug) if found is not None else Text(link.text)
-    return ContactRef(slug_text(text)) if slug_text(text) in f.contacts else Text(text)
+    slug = f.slug_named(text)
+    return ContactRef(slug) if slug is not None else Text(text)
 
 
 def place(f: Fields, key: str, entries: Collection[str]) -> Place | None:

@@ -5,9 +5,8 @@ With `files`, the only module that touches the user's files, and it only ever re
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import time
 from pathlib import Path
 from types import MappingProxyType
@@ -20,7 +19,7 @@ from netjournal.read.cache import ReadCache
 from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.docs_folder import docs_problems
 from netjournal.read.duplicates import duplicate_contacts, key_places
-from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
+from netjournal.read.files import MAX_FILE_BYTES, JournalFile, journal_files, read_text
 from netjournal.read.front_matter import Document, FrontMatterError, parse, plain_note
 from netjournal.read.html_balance import unbalanced_html
 from netjournal.read.slow_markdown import slow_note
@@ -29,7 +28,7 @@ from netjournal.read.wikilinks import Resolver, Target
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_record", "read_texts"]
 
-_SLUG = re.compile(r"[a-z0-9][a-z0-9._-]*")
+Folders = Path | Sequence[Path]  # one folder, or the list mkdocs.yml gives
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,8 @@ class ReadResult:
 
 def read_journal(
     root: Path,
-    contacts: Path | None = None,
-    journal: Path | None = None,
+    contacts: Folders | None = None,
+    journal: Folders | None = None,
     *,
     public: bool = False,
     docs: Path | None = None,
@@ -59,6 +58,9 @@ def read_journal(
     conventions: Conventions = NETJOURNAL,
 ) -> ReadResult:
     """Every contact and entry under `root` (by default `root/contacts` and `root/journal`).
+
+    `contacts` and `journal` are each a folder or a list of folders; a file in two listed
+    folders is read once, and what `conventions.exclude` names is not read at all.
 
     With `docs`, links in that folder leading outside it are errors too. For a `public`
     build, so is whatever would publish a private contact: a privacy flag that cannot be
@@ -68,10 +70,12 @@ def read_journal(
     """
     root = root.resolve()
     problems: list[Problem] = []
-    contacts, journal = contacts or root / "contacts", journal or root / "journal"
-    contact_files = markdown_files(contacts, root, problems)
-    entry_files = markdown_files(journal, root, problems)
-    kept = ReadCache(root, (contacts, journal)) if cache else None
+    contact_folders = _folders(contacts, root / "contacts")
+    entry_folders = _folders(journal, root / "journal")
+    exclude = conventions.exclude
+    contact_files = journal_files(contact_folders, root, problems, exclude)
+    entry_files = journal_files(entry_folders, root, problems, exclude)
+    kept = ReadCache(root, (*contact_folders, *entry_folders)) if cache else None
 
     def document_of(file: JournalFile, dated: bool) -> Document | None:
         if kept is None:
@@ -222,21 +226,29 @@ def _result(journal: Journal, problems: list[Problem]) -> ReadResult:
     return ReadResult(journal, tuple(ordered))
 
 
+def _folders(given: Folders | None, default: Path) -> tuple[Path, ...]:
+    if given is None:
+        return (default,)
+    return (given,) if isinstance(given, Path) else tuple(given)
+
+
 def _unique(
     files: list[JournalFile], problems: list[Problem], reserved: str | None = None
 ) -> list[JournalFile]:
-    """The files whose slug is not already taken by an earlier file; the others reported.
+    """The files, each with an address of its own; the files that cannot have one reported.
 
-    Slugs differing only in capitals clash too: their pages would overwrite each other on
-    macOS and Windows. The `reserved` slug belongs to a page of the site.
+    A file named as a slug (`jane-doe.md`) has its name as its address: two such files with
+    the same name, or one named as the `reserved` page of the site, are errors (NJ010), as
+    links to them could not say which is meant. A file named otherwise (`Jane Doe.md`) gets a
+    derived address (`jane-doe`); when a file named as a slug, or an earlier one by path, has
+    it already, the next free `jane-doe-2`, `jane-doe-3`… with a warning (NJ149).
     """
     first: dict[str, JournalFile] = {}
-    # A suggested name must be free: no file has it, nor was it suggested for another.
-    taken = {file.slug.casefold() for file in files} | {reserved or ""}
-    numbers: dict[str, int] = {}
+    derived: list[JournalFile] = []
     for file in files:
-        earlier = first.get(file.slug.casefold())
-        if reserved is not None and file.slug.casefold() == reserved:
+        if not file.canonical:
+            derived.append(file)
+        elif reserved is not None and file.slug == reserved:
             problems.append(
                 Problem(
                     "NJ010",
@@ -245,48 +257,45 @@ def _unique(
                     "rename the file after the person",
                 )
             )
-            continue
-        if earlier is not None:
-            capitals = " (apart from capitals)" if earlier.slug != file.slug else ""
+        elif file.slug in first:
             problems.append(
                 Problem(
                     "NJ010",
                     file.display_path,
-                    f"slug '{file.slug}' is already used{capitals} by {earlier.display_path}: "
+                    f"slug '{file.slug}' is already used by {first[file.slug].display_path}: "
                     "rename one of the files",
                 )
             )
+        else:
+            first[file.slug] = file
+    taken = {*first, *(file.slug for file in derived), reserved or ""}
+    owners = {slug: file.display_path for slug, file in first.items()}
+    if reserved is not None:
+        owners[reserved] = "the site's list of contacts"
+    addressed: dict[str, JournalFile] = {}
+    for file in sorted(derived, key=lambda f: f.display_path):
+        slug = file.slug
+        if slug not in owners:
+            owners[slug] = file.display_path
+            addressed[file.display_path] = file
             continue
-        first[file.slug.casefold()] = file
-        if not _SLUG.fullmatch(file.slug):
-            suggestion = _free(slugify(file.slug), file.slug.casefold(), taken, numbers)
-            problems.append(
-                Problem(
-                    "NJ011",
-                    file.display_path,
-                    f"file name '{file.path.name}' is not a lowercase slug: rename it to "
-                    f"'{suggestion}.md' so links to it are easy to type"
-                    if suggestion
-                    else f"file name '{file.path.name}' is not a lowercase slug: rename it "
-                    "using lowercase letters a-z, digits and hyphens",
-                )
+        number = 2
+        while f"{slug}-{number}" in taken:
+            number += 1
+        address = f"{slug}-{number}"
+        taken.add(address)
+        owners[address] = file.display_path
+        addressed[file.display_path] = replace(file, address=address)
+        problems.append(
+            Problem(
+                "NJ149",
+                file.display_path,
+                f"the address '{slug}' this file name makes belongs to {owners[slug]}, so "
+                f"this file's page is at '{address}': rename one of the files to keep it stable",
             )
-    return list(first.values())
-
-
-def _free(slug: str, own: str, taken: set[str], numbers: dict[str, int]) -> str:
-    """`slug`, or `slug-2`, `slug-3`… when another file has it or it was suggested already.
-
-    `own` is the file's own slug, casefolded: `Jane-Doe.md` may become `jane-doe.md`.
-    """
-    if not slug:
-        return slug
-    free = slug
-    while free in taken and free != own:
-        numbers[slug] = numbers.get(slug, 1) + 1  # kept: a hundred alike count on, not over
-        free = f"{slug}-{numbers[slug]}"
-    taken.add(free)
-    return free
+        )
+    kept = {file.display_path: file for file in first.values()} | addressed
+    return [kept[file.display_path] for file in files if file.display_path in kept]
 
 
 def _parsed(file: JournalFile, dated: bool) -> tuple[Document | None, list[Problem]]:
@@ -347,7 +356,9 @@ def _resolver(
             if document is not None:
                 notes[make(file.slug)] = records.page_notes(document, entry)
     names = {file.slug: _names(document) for file, document in contacts}
-    return Resolver(names, [file.slug for file, _ in entries], notes)
+    paths: dict[Target, str] = {ContactRef(file.slug): file.display_path for file, _ in contacts}
+    paths.update({EntryRef(file.slug): file.display_path for file, _ in entries})
+    return Resolver(names, [file.slug for file, _ in entries], notes, paths)
 
 
 def _capitalised(*documents: list[tuple[JournalFile, Document | None]]) -> list[str]:

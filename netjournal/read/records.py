@@ -22,7 +22,7 @@ from netjournal.read.front_matter import Document
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
 from netjournal.read.tasks import task_follow_ups
-from netjournal.read.titles import file_date, first_heading, title_from_slug
+from netjournal.read.titles import file_date, file_time, first_heading, title_from_slug
 from netjournal.read.values import (
     parse_birthday,
     parse_cadence,
@@ -232,7 +232,7 @@ def entry(
     named = file_date(file_name)
     daily = named if "date" not in f.data else None  # a daily note
     if daily is not None:
-        when: tuple[date, Any] | None = (daily, None)
+        when: tuple[date, Any] | None = (daily, file_time(file_name))
     else:
         [date_key] = (key for key in ENTRY_FORMAT if key.name == "date")
         when = date_key.read(f, date_key, _Record(slug))

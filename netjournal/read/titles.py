@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from netjournal.read.wikilinks import without_links
 
@@ -52,7 +53,12 @@ ACRONYMS = [
     "VC",
     "VP",
 ]
-_DATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)")
+# A date in a file name, and the time of day that may follow it (`_0937`, ` 2247`): fixed
+# widths and no nested repetition, so both scans are linear.
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_CLOCK = re.compile(r"[ _T]?([01]\d|2[0-3])[:.h]?([0-5]\d)(?!\d)")
+MAX_PREFIX = 40  # characters before the date: `Meeting - `, `Daily note `, not a sentence
+_SEPARATORS = " -_.\t"
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: one class, linear
 _MONTHS = [
     "January",
@@ -70,15 +76,55 @@ _MONTHS = [
 ]
 
 
-def file_date(slug: str) -> date | None:
-    """The date a file name starts with (`2026-11-20`, `2026-11-20-coffee`), or None."""
-    match = _DATED.match(slug)
-    if match is None:
+@dataclass(frozen=True)
+class NameDate:
+    """What a dated file name says: `Meeting - 2024-06-14 2247 ` is the day 2024-06-14 at
+    22:47, with `Meeting` before the date and nothing after it."""
+
+    day: date
+    time: time | None
+    before: str  # the words before the date, as written, without the separators
+    after: str  # the words after the date (and time), as written
+
+
+def name_date(name: str) -> NameDate | None:
+    """The date (and time) a file name starts with, or has after a short prefix, or None.
+
+    `2022-01-03`, `2026-11-20-coffee`, `2022-10-10_0937`, `2026-09-20 Call with Jane Doe`,
+    `Meeting - 2024-06-14 2247 `. The prefix is at most MAX_PREFIX characters and ends in a
+    space, '-', '_' or '.' (so `v2026-01-01` is no date); only the first date is looked at.
+    """
+    found = _DAY.search(name, 0, MAX_PREFIX + 10)
+    if found is None or found.start() > MAX_PREFIX:
+        return None
+    prefix = name[: found.start()]
+    if prefix and prefix[-1] not in _SEPARATORS:
         return None
     try:
-        return date.fromisoformat(match.group(1))
+        day = date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     except ValueError:
         return None
+    end, moment = found.end(), None
+    clock = _CLOCK.match(name, end)
+    if clock is not None:
+        moment, end = time(int(clock.group(1)), int(clock.group(2))), clock.end()
+    elif end < len(name) and name[end] not in _SEPARATORS:
+        return None  # `2026-01-01x`: not a date followed by words
+    return NameDate(day, moment, prefix.strip(_SEPARATORS), name[end:].strip(_SEPARATORS))
+
+
+def file_date(slug: str) -> date | None:
+    """The date a file name gives (see `name_date`: `2026-11-20-coffee`), or None."""
+    found = name_date(slug)
+    return found.day if found else None
+
+
+def file_time(name: str) -> datetime | None:
+    """The day and time of day a file name gives (`2022-10-10_0937`), or None without a time."""
+    found = name_date(name)
+    if found is None or found.time is None:
+        return None
+    return datetime.combine(found.day, found.time)
 
 
 def known_words(names: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
@@ -102,13 +148,18 @@ def known_words(names: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
 def title_from_slug(slug: str, known: Mapping[str, str] | None = None) -> str:
     """`2025-03-04-coffee-with-jane` → `Coffee with Jane` when Jane is a known word.
 
-    Words are split at hyphens and underscores; a known word keeps its casing, the first
-    word gets a capital. A file name that is only a date reads as the date: `20 November 2026`.
+    The words of the file name around its date: a name with spaces is read as written
+    (`2026-09-20 Call with Jane Doe` → `Call with Jane Doe`, `Meeting - 2024-06-14 2247` →
+    `Meeting`). Otherwise words are split at hyphens and underscores; a known word keeps its
+    casing, the first word gets a capital. A name that is only a date reads as the date:
+    `20 November 2026`.
     """
-    dated = _DATED.match(slug)
-    rest = slug[dated.end() :] if dated else slug
+    dated = name_date(slug)
+    rest = " ".join(part for part in (dated.before, dated.after) if part) if dated else slug
+    if " " in rest.strip():
+        return rest.strip()
     words = [word for word in rest.replace("_", "-").split("-") if word]
-    day = file_date(slug)
+    day = dated.day if dated else None
     if not words:
         return readable_date(day) if day else slug
     known = known if known is not None else known_words((), ())

@@ -1,8 +1,10 @@
 """Wikilinks, as Obsidian and Foam write them: `[[slug]]`, `[[Name|label]]`, `[[x#heading]]`.
 
-One resolver turns a wikilink's target into the contact or entry it names, by slug (the
-file name without `.md`), by a contact's name or alias; compared folded (case, accents,
-spaces and hyphens do not matter), so `[[Jane Doe]]` finds `jane-doe.md` named Jane Doe.
+One resolver turns a wikilink's target into the contact or entry it names, as Obsidian
+does: by slug, then by file name (`[[Jane Doe]]` finds `Jane Doe.md`, `[[People/Jane Doe]]`
+and `[[Jane Doe.md]]` too), then by a contact's name or alias; compared folded (case,
+accents, spaces and hyphens do not matter), so `[[Jane Doe]]` finds `jane-doe.md` named Jane
+Doe.
 The reader uses it for front-matter values and for the notes' links (warnings, backlinks,
 a daily note's people); the renderer uses the same one to turn them into site links.
 """
@@ -13,6 +15,7 @@ import bisect
 import html
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +25,7 @@ from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyped]
 
 from netjournal.diagnostics import did_you_mean, fold
-from netjournal.model import ContactRef, EntryRef
+from netjournal.model import ContactRef, EntryRef, Journal
 from netjournal.read.slow_markdown import too_slow
 
 # Each part is one character class repeated once, and none may hold '[' or ']': a match
@@ -111,9 +114,10 @@ class Resolution:
 class Resolver:
     """Finds the contact or entry a wikilink's target names.
 
-    By exact slug first, then by folded slug, name or alias of a contact, then by folded
-    entry slug. A name or alias two contacts share resolves to the first by slug, and
-    says which others it could be.
+    By exact slug first, then by folded slug, then by a file's name (`Jane Doe` for
+    `People/Jane Doe.md`; with a folder, `People/Jane Doe`, by the end of its path), then by
+    a contact's name or alias, then by folded entry slug. A name or alias two contacts share
+    resolves to the first by slug, and says which others it could be.
     """
 
     def __init__(
@@ -121,14 +125,19 @@ class Resolver:
         contacts: Mapping[str, Iterable[str]],  # slug → its name and aliases
         entries: Iterable[str] = (),
         notes: Mapping[Target, str] | None = None,  # each record's notes, as its page shows them
+        paths: Mapping[Target, str] | None = None,  # each record's file, from the journal's root
     ) -> None:
         self.contacts = frozenset(contacts)
         self.entries = frozenset(entries)
         self.notes = notes or {}
         self._headings: dict[Target, list[tuple[str, str]]] = {}
         self.by_fold: dict[str, list[Target]] = {}
+        self.by_path: dict[str, list[Target]] = {}
+        self.by_file_name: dict[str, Target] = {}
         for slug in sorted(contacts):
             self._add(slug, ContactRef(slug))
+        for target, path in sorted((paths or {}).items(), key=lambda item: item[1]):
+            self._add_path(path, target)
         for slug in sorted(contacts):
             for name in contacts[slug]:
                 self._add(name, ContactRef(slug))
@@ -136,12 +145,30 @@ class Resolver:
             self._add(slug, EntryRef(slug))
         self.choices = frozenset(
             word for slug, names in contacts.items() for word in (slug, *names) if word
-        )
+        ) | {file_name(path) for path in (paths or {}).values()}
 
     def _add(self, word: str, target: Target) -> None:
         found = self.by_fold.setdefault(fold(word), [])
         if target not in found:
             found.append(target)
+
+    def _add_path(self, path: str, target: Target) -> None:
+        """A file's name, and each end of its path (`CRM/Contacts/X`, `Contacts/X`), as words
+        that name `target`."""
+        self._add(file_name(path), target)
+        self.by_file_name.setdefault(file_name(path).casefold(), target)
+        parts = _without_md(path).split("/")
+        for start in range(len(parts) - 1):
+            found = self.by_path.setdefault(_fold_path("/".join(parts[start:])), [])
+            if target not in found:
+                found.append(target)
+
+    def file_named(self, text: str) -> Target | None:
+        """The record whose file is named `text` (`Jane Doe`, `Jane Doe.md`; capitals aside),
+        or None: a key that names a contact by slug takes its file name too."""
+        return self.by_file_name.get(
+            unicodedata.normalize("NFC", _without_md(text.strip())).casefold()
+        )
 
     def resolve(self, target: str) -> Resolution:
         """The record `target` (a wikilink's target, as written) names."""
@@ -152,6 +179,12 @@ class Resolver:
             return Resolution(ContactRef(plain))
         if plain in self.entries:
             return Resolution(EntryRef(plain))
+        plain = _without_md(plain)
+        if "/" in plain.strip("/"):
+            found = self.by_path.get(_fold_path(plain.strip("/")), [])
+            if found:
+                return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
+            return Resolution(None, did_you_mean(plain.rsplit("/", 1)[-1], self.choices))
         found = self.by_fold.get(fold(plain), [])
         if found:
             return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
@@ -168,6 +201,27 @@ class Resolver:
         """The slug of the contact `target` names, or None."""
         found = self.resolve(target).target
         return found.slug if isinstance(found, ContactRef) else None
+
+
+def journal_resolver(journal: Journal, notes: Mapping[Target, str] | None = None) -> Resolver:
+    """The resolver of a journal as read: what the site's links and words are found by."""
+    paths: dict[Target, str] = {ContactRef(s): c.path for s, c in journal.contacts.items()}
+    paths.update({EntryRef(e.slug): e.path for e in journal.entries})
+    contacts = {slug: (c.name, *c.aliases) for slug, c in journal.contacts.items()}
+    return Resolver(contacts, [e.slug for e in journal.entries], notes, paths)
+
+
+def file_name(path: str) -> str:
+    """A file's name as written, without its folder and `.md` (NFC): `Jane Doe`."""
+    return unicodedata.normalize("NFC", _without_md(path.rsplit("/", 1)[-1]))
+
+
+def _without_md(text: str) -> str:
+    return text[:-3] if text.lower().endswith(".md") else text
+
+
+def _fold_path(path: str) -> str:
+    return "/".join(fold(part) for part in path.split("/"))
 
 
 def heading_ids(body: str) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from netjournal.model import ContactRef, EntryRef, Journal
-from netjournal.read.wikilinks import Resolver, Target, Wikilink, shown
+from netjournal.read.wikilinks import Target, Wikilink, journal_resolver, shown
 
 
 class SiteLinks:
@@ -26,11 +26,7 @@ class SiteLinks:
         self.entries = {entry.slug: entry for entry in journal.entries}
         notes: dict[Target, str] = {ContactRef(s): c.body for s, c in journal.contacts.items()}
         notes.update({EntryRef(s): e.body for s, e in self.entries.items()})
-        self.resolver = Resolver(
-            {slug: (c.name, *c.aliases) for slug, c in journal.contacts.items()},
-            self.entries,
-            notes,
-        )
+        self.resolver = journal_resolver(journal, notes)
 
     def target(self, link: Wikilink) -> tuple[str, str] | None:
         """The page (with its fragment) `link` leads to and the words it shows, or None.
