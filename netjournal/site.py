@@ -47,6 +47,7 @@ def generate(
     credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
     git_history: bool = True,
     conventions: Conventions = NETJOURNAL,
+    progress: bool = False,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
@@ -67,7 +68,13 @@ def generate(
     private contact, and when a file changed says more than a public page should.
     """
     result = read_journal(
-        root, contacts, journal, public=public, docs=docs, conventions=conventions
+        root,
+        contacts,
+        journal,
+        public=public,
+        docs=docs,
+        conventions=conventions,
+        progress=progress,
     )
     if result.errors:
         raise JournalError(result.problems)

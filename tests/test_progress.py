@@ -94,6 +94,29 @@ def test_a_build_on_a_terminal_counts_every_page_converted_and_written(
     shown = build()
     built = [path.name for path in (tmp_path / "site").rglob("*.html")]
     pages = len(built) - built.count("404.html")  # Material's 404 page is the theme's, not one
+    assert "\r\x1b[KReading the journal: 2 of 2 files\r\x1b[K" in shown
     assert f"\r\x1b[KConverting pages to HTML: {pages} of {pages} pages\r\x1b[K" in shown
     assert f"\r\x1b[KWriting pages: {pages} of {pages} pages\r\x1b[K" in shown
-    assert shown.index("Converting pages") < shown.index("Writing pages")
+    assert shown.index("Reading") < shown.index("Converting pages") < shown.index("Writing pages")
+
+
+def test_check_and_due_on_a_terminal_count_the_files_read_then_say_what_they_always_said(
+    tmp_path, write, monkeypatch
+):
+    for number in range(3):
+        write(f"contacts/c{number}.md", f"---\nname: Person {number}\n---\n")
+    write("journal/2026-11-01-call.md", "---\ndate: 2026-11-01\nwith: [c0]\n---\n")
+    monkeypatch.chdir(tmp_path)
+    quiet = CliRunner().invoke(main, ["check"])
+    monkeypatch.setattr(progress, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "INTERVAL", 0.0)
+    for command in (["check"], ["due", "--today", TODAY.isoformat()]):
+        shown = CliRunner().invoke(main, command)
+        assert shown.exit_code == 0, shown.output
+        counting = "".join(f"\r\x1b[KReading the journal: {n} of 4 files" for n in range(1, 5))
+        assert shown.stderr.startswith(counting + "\r\x1b[K")  # erased before anything else
+        assert "Reading" not in shown.stdout
+    assert "Reading" not in quiet.stderr
+    # check's summary line reads as it always did, after the erased count:
+    assert CliRunner().invoke(main, ["check"]).stderr.endswith(quiet.stderr)

@@ -48,6 +48,7 @@ def check(config_file: str | None, output: str, public: bool) -> None:
         public=public or options.public,
         docs=options.docs,
         cache=True,
+        progress=True,
         conventions=options.conventions,
     )
     if output == "json":
@@ -85,6 +86,7 @@ def due(config_file: str | None, today: str | None, as_json: bool) -> None:
         options.contact_folders,
         options.journal_folders,
         cache=True,
+        progress=True,
         conventions=options.conventions,
     )
     agenda = queries.follow_up_agenda(result.journal, day)

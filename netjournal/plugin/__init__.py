@@ -130,6 +130,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 docs=Path(config.docs_dir),
                 credibility_touches=self.options.credibility_touches,
                 conventions=self.options.conventions,
+                progress=True,  # on a terminal, how many files are read
                 notes=NoteRenderer(
                     config.markdown_extensions,
                     config.mdx_configs,

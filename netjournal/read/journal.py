@@ -5,6 +5,7 @@ With `files`, the only module that touches the user's files, and it only ever re
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import time
@@ -13,6 +14,7 @@ from types import MappingProxyType
 
 from netjournal.diagnostics import Problem
 from netjournal.model import Contact, ContactRef, EntryRef, Journal, JournalEntry
+from netjournal.progress import Progress
 from netjournal.queries.privacy import private_mentions, unpublishable_contacts
 from netjournal.read import records
 from netjournal.read.cache import ReadCache
@@ -27,6 +29,8 @@ from netjournal.read.titles import file_date, known_words
 from netjournal.read.wikilinks import Resolver, Target
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_record", "read_texts"]
+
+_QUIET = io.StringIO()  # where a read nobody watches counts its files: never written to
 
 Folders = Path | Sequence[Path]  # one folder, or the list mkdocs.yml gives
 
@@ -56,6 +60,7 @@ def read_journal(
     docs: Path | None = None,
     cache: bool = False,
     conventions: Conventions = NETJOURNAL,
+    progress: bool = False,
 ) -> ReadResult:
     """Every contact and entry under `root` (by default `root/contacts` and `root/journal`).
 
@@ -67,6 +72,7 @@ def read_journal(
     read, a public contact named after a private one, a page of `docs` naming one. With
     `cache`, files unchanged since the last run are not parsed again (read/cache.py): the
     result is the same. `conventions` say how a vault's files differ from netjournal's format.
+    With `progress`, a terminal is shown how many files are read (see netjournal/progress.py).
     """
     root = root.resolve()
     problems: list[Problem] = []
@@ -76,17 +82,21 @@ def read_journal(
     contact_files = journal_files(contact_folders, root, problems, exclude)
     entry_files = journal_files(entry_folders, root, problems, exclude)
     kept = ReadCache(root, (*contact_folders, *entry_folders)) if cache else None
+    total = len(contact_files) + len(entry_files)
+    counted = Progress("Reading the journal", "files", total, stream=None if progress else _QUIET)
 
     def document_of(file: JournalFile, dated: bool) -> Document | None:
+        counted.advance()
         if kept is None:
             return _document(file, read_text(file, problems), problems, dated=dated)
         document, found = kept.parsed(file, dated, lambda: _parsed(file, dated))
         problems.extend(found)
         return document
 
-    read = _records(
-        contact_files, entry_files, document_of, problems, public, tasks=conventions.tasks
-    )
+    with counted:
+        read = _records(
+            contact_files, entry_files, document_of, problems, public, tasks=conventions.tasks
+        )
     if kept is not None:
         kept.save()
     if docs is not None:
