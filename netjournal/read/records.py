@@ -18,6 +18,7 @@ from netjournal.model import (
 from netjournal.read import items
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
+from netjournal.read.hashtags import with_hashtags
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
 from netjournal.read.titles import file_date, first_heading, title_from_slug
@@ -179,6 +180,7 @@ def contact(
     values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
     name = values.pop("name")
     body = _body(document)
+    values["tags"] = with_hashtags(values["tags"], body)
     links, _ = _links(f, document, body, ContactRef(slug))
     built = Contact(slug=slug, path=path, name=name or slug, **values, body=body, links=links)
     return built if name else None
@@ -249,6 +251,7 @@ def entry(
             values["title"], body = heading
         else:
             values["title"] = title_from_slug(file_name, known)
+    values["tags"] = with_hashtags(values["tags"], body)
     # The people an entry's notes link to are people met: after the listed ones, once.
     links, met = _links(f, document, body, EntryRef(slug))
     values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
