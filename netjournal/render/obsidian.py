@@ -183,7 +183,7 @@ class _PluginBlocks(Preprocessor):  # type: ignore[misc]
                 line, command = self.templater(line)
             out.append(line)
         if fence and plugin:  # never closed: to the end of the note, as in Obsidian
-            out.extend(["", self.note("p", plugin), ""])
+            out.extend(["", self.note("p", plugin)])
         return out
 
     def note(self, tag: str, words: str) -> str:

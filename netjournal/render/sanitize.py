@@ -174,7 +174,8 @@ _TRUSTED: dict[str, Any] = {
         "*": _names(
             "id class style title lang dir href src srcdoc srcset alt width height name value type "
             "action method target rel content http-equiv colspan rowspan align start open "
-            "controls autoplay loop poster data allow sandbox scope span datetime cite"
+            "controls autoplay loop poster data allow sandbox scope span datetime cite checked "
+            "disabled"
         )
     },
     "generic_attribute_prefixes": {"on", "data-", "aria-"},
