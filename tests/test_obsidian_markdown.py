@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from accessibility import MODES, findings, ready
+from browser import needs_chromium, serving
 from conftest import TODAY, Write
 
 from netjournal.model import Journal
@@ -345,3 +347,51 @@ def test_hostile_notes_render_and_read_in_linear_time(journal_of, hostile):
     heading_ids(hostile)
     NoteRenderer().html(hostile)
     assert time.perf_counter() - started < 3.0
+
+
+# Accessibility ---------------------------------------------------------------------------
+
+OBSIDIAN_NOTE = """\
+#prospect #client/active
+
+> [!tip] How to help
+> She is looking for a payroll provider.
+
+> [!warning]+ Open on arrival
+> - [ ] Send the letter 📅 2026-12-01
+> - [x] Thank her ✅ 2026-11-20
+
+> [!note]- Closed at first
+> Agenda.
+
+- [ ] Ask about the audit
+- [x] Add to the newsletter
+
+```dataview
+LIST FROM "People"
+```
+
+Called <% tp.file.title %> today.
+"""
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_obsidians_markdown_has_no_serious_axe_finding(browser, write, build_site, mode):
+    write("contacts/ada-lovelace.md", "---\nname: Ada Lovelace\n---\n" + OBSIDIAN_NOTE)
+    site = build_site()
+    context = browser.new_context(**MODES[mode])
+    with serving(site) as base:
+        page = context.new_page()
+        ready(page, base + "contacts/ada-lovelace.html")
+        assert page.locator(".admonition.tip").count() == 1
+        assert page.get_by_role("checkbox", name="Ask about the audit").is_disabled()
+        assert page.get_by_role("checkbox", name="Add to the newsletter").is_checked()
+        assert page.get_by_role("link", name="#prospect").count() == 1
+        muted = page.locator(".runs-in-obsidian").first
+        assert muted.inner_text() == "A Dataview query: it runs in Obsidian, not on this site."
+        assert muted.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+        found = findings(page)
+    context.close()
+    assert found == [], "\n".join(found)
