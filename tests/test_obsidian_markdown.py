@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import frontmatter  # type: ignore[import-untyped]
 import pytest
 from accessibility import MODES, findings, ready
 from browser import needs_chromium, serving
@@ -240,6 +241,14 @@ def test_a_plugin_block_is_a_muted_note_never_code(journal_of, fence, words):
     assert "<p>Before.</p>" in html and "<p>After.</p>" in html
 
 
+def test_a_plugin_block_never_closed_runs_to_the_end_of_the_note(journal_of):
+    html = rendered(journal_of, "Before.\n\n```dataview\nLIST\n\nAfter, still the query.\n")
+    assert html == (
+        '<div class="netjournal-note">\n<p>Before.</p>\n<p class="runs-in-obsidian">A '
+        "Dataview query: it runs in Obsidian, not on this site.</p>\n</div>"
+    )
+
+
 def test_a_templater_command_is_a_muted_note_where_it_stands(journal_of):
     body = (
         '<%* tR += "templater output" %>\n\nCalled <% tp.file.title %> today.\n\n'
@@ -395,3 +404,42 @@ def test_obsidians_markdown_has_no_serious_axe_finding(browser, write, build_sit
         found = findings(page)
     context.close()
     assert found == [], "\n".join(found)
+
+
+# The acceptance vaults' notes ------------------------------------------------------------
+
+VAULTS = Path(__file__).parent / "vaults"
+
+
+def vault_body(path: str) -> str:
+    return frontmatter.loads((VAULTS / path).read_text("utf-8")).content
+
+
+@pytest.mark.parametrize(
+    ("path", "found"),
+    [
+        ("obsidian-crm/Daily/2026-11-20.md", ("daily", "journal")),
+        ("obsidian-crm/Meetings/Meeting - 2026-11-14 2247 .md", ("meeting", "partners")),
+        ("obsidian-crm/People/Jane Doe.md", ()),
+        ("foam/people/Omar Haddad.md", ("prospect",)),
+        ("foam/journal/2026-11-03.md", ("lunch",)),
+        ("dataview/Journal/2026-11-02.md", ()),
+    ],
+)
+def test_the_vaults_notes_carry_the_tags_obsidian_shows(path, found):
+    assert hashtags(vault_body(path)) == found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p.relative_to(VAULTS).as_posix()
+        for p in VAULTS.glob("*/**/*.md")
+        if not {".obsidian", ".foam", ".trash", "templates", "Templates"} & set(p.parts)
+    ),
+)
+def test_no_vault_note_shows_obsidians_syntax_as_text(path):
+    html = NoteRenderer().html(vault_body(path))
+    for written in ("[!", "![[", "[ ]", "[x]", "<%", "&lt;%", "```", "dv.", "TABLE"):
+        assert written not in html, written
+    assert not re.search(r'<h\d id="note--(daily|journal|meeting|partners|prospect)', html)
