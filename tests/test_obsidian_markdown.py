@@ -217,8 +217,75 @@ def test_an_embed_links_to_the_note_it_names_or_shows_its_words(journal_of):
     html = rendered(journal_of, "![[Ann Lee]]\n\n![[Nobody Known]]\n\n![[portrait.png]]\n")
     assert anchors(html) == [("", "../ann/", "Ann Lee")]
     assert "<p>Nobody Known</p>" in html
-    assert "<p>portrait.png</p>" in html  # images from a vault are not copied yet
+    assert "<p>portrait.png</p>" in html  # no such image in the vault: its name
     assert "![[" not in html and "<img" not in html
+
+
+def images(html: str) -> list[dict[str, str]]:
+    """The attributes of each image of `html`."""
+    return [dict(re.findall(r'(\w+)="([^"]*)"', tag)) for tag in re.findall(r"<img [^>]*>", html)]
+
+
+# A tiny PNG (one transparent pixel).
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
+
+
+def test_an_embedded_image_is_copied_into_the_site_and_shown(write: Write, tmp_path, build_site):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "portrait.png").write_bytes(PNG)
+    (tmp_path / ".trash").mkdir()
+    (tmp_path / ".trash" / "portrait.png").write_bytes(b"old")
+    (tmp_path / "plan.svg").write_text("<svg><script>alert(1)</script></svg>", "utf-8")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(PNG)
+    (tmp_path / "secret.png").symlink_to(outside / "secret.png")
+    write(
+        "contacts/jane.md",
+        JANE + "![[portrait.png]] ![[assets/portrait.png|120]]\n\n![[plan.svg]] "
+        "![[secret.png]] ![[missing.jpg]]\n",
+    )
+    site = build_site()
+    assert (site / "attachments/assets/portrait.png").read_bytes() == PNG
+    assert sorted(p.name for p in (site / "attachments").rglob("*") if p.is_file()) == [
+        "portrait.png"
+    ]
+    assert not [p for p in site.rglob("*.svg") if "alert" in p.read_text("utf-8")]
+    page = (site / "contacts/jane.html").read_text("utf-8")
+    assert images(page) == [
+        {"src": "../attachments/assets/portrait.png", "alt": "portrait.png"},
+        {"src": "../attachments/assets/portrait.png", "alt": "portrait.png", "width": "120"},
+    ]
+    assert "<p>plan.svg secret.png missing.jpg</p>" in page
+    # nothing is written into the vault
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".trash",
+        "assets",
+        "contacts",
+        "docs",
+        "journal",
+        "mkdocs.yml",
+        "plan.svg",
+        "secret.png",
+        "site",
+    ]
+
+
+def test_a_public_build_copies_no_image_of_hidden_notes(write: Write, tmp_path: Path):
+    (tmp_path / "portrait.png").write_bytes(PNG)
+    write("contacts/jane.md", JANE + "![[portrait.png]]\n")
+    folders = (tmp_path, tmp_path / "contacts", tmp_path / "journal", TODAY)
+    assert "attachments/portrait.png" in generate(*folders).files
+    assert generate(*folders, public=True).files == {}
+    shown = generate(*folders, public=True, public_fields=["notes"])
+    assert shown.files == {"attachments/portrait.png": PNG}
+    assert (
+        '<img src="../attachments/portrait.png" alt="portrait.png"'
+        in shown.pages["contacts/jane.md"]
+    )
 
 
 # Plugin blocks ---------------------------------------------------------------------------

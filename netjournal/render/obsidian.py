@@ -5,8 +5,9 @@ plugins' blocks that only Obsidian can run.
   start of a line is a tag, never a heading.
 - `> [!tip] Title` is a Material admonition; `> [!note]- Title` one that starts closed
   (`<details>`), `+` open. Obsidian's types map onto Material's; an unknown type is a note.
-- `![[Jane Doe]]` links to the note it embeds, resolved like a wikilink; an image embed
-  shows its file name (the site does not copy images from a vault yet).
+- `![[Jane Doe]]` links to the note it embeds, resolved like a wikilink; `![[photo.png]]`
+  shows the image the site copied from the vault (`read/attachments.py`), its file name
+  as alt text; its name alone when the vault has no such image.
 - ```` ```dataview ````, ```` ```dataviewjs ````, ```` ```tasks ```` and Templater's `<% … %>`
   become a short note saying they run in Obsidian: never code to read, never run.
 - `- [ ]` and `- [x]` are disabled checkboxes, each named by its task's words.
@@ -18,7 +19,7 @@ Python-Markdown and then sanitised with the rest of the note.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown  # type: ignore[import-untyped]
@@ -29,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped
 from markdown.util import AtomicString  # type: ignore[import-untyped]
 
 from netjournal.queries.tags import Tag, by_name, tag_key, tags
+from netjournal.read.attachments import is_image
 from netjournal.read.hashtags import TAG_PRIORITY, ObsidianHeadings, TagPattern
 from netjournal.read.wikilinks import PATTERN, PRIORITY, parsed
 from netjournal.render.wikilinks import SiteLinks
@@ -74,18 +76,19 @@ PLUGIN_BLOCKS = {
 }
 TEMPLATER = "A Templater command: it runs in Obsidian, not on this site."
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*([^`\s{]*)")
-_IMAGE = frozenset(["png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "avif"])
 MUTED = "runs-in-obsidian"  # the class of the note a plugin's block becomes (muted by the CSS)
 
 
 class Obsidian(Extension):  # type: ignore[misc]
     """Obsidian's Markdown for the note renderer; `here` and `links` are the page's."""
 
-    def __init__(self, href: Callable[[str, str], str]) -> None:
+    def __init__(self, href: Callable[[str, str], str], file_href: Callable[[str, str], str]):
         super().__init__()
-        self.href = href  # (page here, target uri) → a relative link
+        self.href = href  # (page here, target page) → a relative link
+        self.file_href = file_href  # (page here, file in the site) → a relative link
         self.here = "index.md"
         self.links: SiteLinks | None = None
+        self.images: Mapping[str, str] = {}  # each embedded image, as written → its file
         self._tags: tuple[SiteLinks, dict[str, Tag]] | None = None
 
     def tag_page(self, word: str) -> str | None:
@@ -132,8 +135,8 @@ class _Embed(InlineProcessor):  # type: ignore[misc]
     def handleMatch(self, match: re.Match[str], data: str) -> tuple[Element | str, int, int]:
         link = parsed(match)
         name = link.target.strip()
-        if name.rpartition(".")[2].casefold() in _IMAGE:
-            return name, match.start(0), match.end(0)
+        if is_image(name):
+            return self.image(name, (link.label or "").strip()), match.start(0), match.end(0)
         links = self.owner.links
         found = links.target(link) if links is not None and not link.own_heading else None
         if found is None:
@@ -142,6 +145,21 @@ class _Embed(InlineProcessor):  # type: ignore[misc]
         element = Element("a", {"href": self.owner.href(self.owner.here, target)})
         element.text = AtomicString(text)
         return element, match.start(0), match.end(0)
+
+    def image(self, name: str, size: str) -> Element | str:
+        """The image the vault holds under `name`, its file name as alt text (`![[a.png|300]]`
+        is 300 pixels wide, as in Obsidian); its name alone when the vault has no such file."""
+        uri = self.owner.images.get(name)
+        if uri is None:
+            return name
+        alt = name.rpartition("/")[2]
+        element = Element("img", {"src": self.owner.file_href(self.owner.here, uri), "alt": alt})
+        width, _, height = size.partition("x")
+        if width.isdigit() and (not height or height.isdigit()):
+            element.set("width", width)
+            if height:
+                element.set("height", height)
+        return element
 
 
 class _PluginBlocks(Preprocessor):  # type: ignore[misc]

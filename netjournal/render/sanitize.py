@@ -88,13 +88,21 @@ class NoteRenderer:
     ) -> None:
         self.shift = _ShiftHeadings()
         self.wikilinks = _Wikilinks(directory_urls)
-        self.obsidian = Obsidian(lambda here, target: site_href(here, target, directory_urls))
+        self.obsidian = Obsidian(
+            lambda here, target: site_href(here, target, directory_urls),
+            lambda here, target: file_href(here, target, directory_urls),
+        )
         self.markdown = markdown.Markdown(
             extensions=[*extensions, self.shift, self.wikilinks, self.obsidian],
             extension_configs=dict(configs or {}),
         )
         self.options = _TRUSTED if raw_html else _SANITISED
         self.raw_html = raw_html
+
+    def show_images(self, images: Mapping[str, str]) -> None:
+        """Show each embedded image (`![[photo.png]]`, by the name written) from its file in
+        the site (`attachments/photo.png`); any other image embed shows its name."""
+        self.obsidian.images = images
 
     def html(
         self,
@@ -269,6 +277,13 @@ def page_url(uri: str, directory_urls: bool) -> str:
     if stem == "index":
         return ""
     return f"{stem[: -len('index')]}" if stem.endswith("/index") else f"{stem}/"
+
+
+def file_href(here: str, target: str, directory_urls: bool) -> str:
+    """A relative link from the page `here` to the file `target` (`attachments/a.png`)."""
+    here_url = page_url(here, directory_urls)
+    origin = here_url.rstrip("/") if directory_urls else posixpath.dirname(here_url)
+    return quote(posixpath.relpath(target, origin or "."))
 
 
 def site_href(here: str, target: str, directory_urls: bool) -> str:
