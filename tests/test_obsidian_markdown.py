@@ -210,6 +210,18 @@ def test_a_callout_holds_nested_callouts_and_a_plain_quote_stays_a_quote(journal
     assert "<blockquote>\n<p>Just a quote [!not a callout]</p>\n</blockquote>" in html
 
 
+def test_callouts_one_after_another_stay_apart_and_plain_quotes_as_they_were(journal_of):
+    html = rendered(
+        journal_of, "> [!tip] A\n> x\n\n> [!note]- B\n> y\n\n> after\n\n> one\n\n> two\n"
+    )
+    assert html == (
+        '<div class="netjournal-note">\n<div class="admonition tip">\n'
+        '<p class="admonition-title">A</p>\n<p>x</p>\n</div>\n'
+        '<details class="note">\n<summary>B</summary>\n<p>y</p>\n</details>\n'
+        "<blockquote>\n<p>after</p>\n<p>one</p>\n<p>two</p>\n</blockquote>\n</div>"
+    )
+
+
 # Embeds ----------------------------------------------------------------------------------
 
 
@@ -460,6 +472,9 @@ def test_obsidians_markdown_has_no_serious_axe_finding(browser, write, build_sit
         page = context.new_page()
         ready(page, base + "contacts/ada-lovelace.html")
         assert page.locator(".admonition.tip").count() == 1
+        assert page.locator("details.warning[open]").count() == 1
+        assert page.locator("details.note:not([open])").count() == 1
+        assert page.get_by_role("checkbox", name="Send the letter 📅 2026-12-01").is_visible()
         assert page.get_by_role("checkbox", name="Ask about the audit").is_disabled()
         assert page.get_by_role("checkbox", name="Add to the newsletter").is_checked()
         assert page.get_by_role("link", name="#prospect").count() == 1

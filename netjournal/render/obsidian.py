@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown  # type: ignore[import-untyped]
+from markdown.blockprocessors import BlockQuoteProcessor  # type: ignore[import-untyped]
 from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyped]
 from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
@@ -102,6 +103,7 @@ class Obsidian(Extension):  # type: ignore[misc]
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         ObsidianHeadings().extendMarkdown(md)
+        md.parser.blockprocessors.register(_Quotes(md.parser), "quote", 20)
         # After whitespace is normalised (30), before fenced code (25) and raw HTML (20).
         md.preprocessors.register(_PluginBlocks(md), "netjournal-plugin-blocks", 28)
         md.inlinePatterns.register(_Tag(self), "netjournal-hashtags", TAG_PRIORITY)
@@ -228,6 +230,33 @@ class _PluginBlocks(Preprocessor):  # type: ignore[misc]
             at = end + 2
         pieces.append(line[at:])
         return "".join(pieces), False
+
+
+class _Quotes(BlockQuoteProcessor):  # type: ignore[misc]
+    """Quotes as Python-Markdown reads them, but a callout is never run into the quote
+    before or after it (`> [!tip] A` and `> [!note] B` apart are two callouts)."""
+
+    fresh = False
+
+    def run(self, parent: Element, blocks: list[str]) -> None:
+        found = self.RE.search(blocks[0])
+        first = self.clean(blocks[0][found.start() :].lstrip("\n").split("\n")[0]) if found else ""
+        sibling = super().lastChild(parent)
+        self.fresh = first.startswith("[!") or (
+            sibling is not None and sibling.tag == "blockquote" and _is_callout(sibling)
+        )
+        try:
+            super().run(parent, blocks)
+        finally:
+            self.fresh = False
+
+    def lastChild(self, parent: Element) -> Element | None:
+        return None if self.fresh else super().lastChild(parent)
+
+
+def _is_callout(quote: Element) -> bool:
+    first = quote[0] if len(quote) else None
+    return first is not None and first.tag == "p" and bool(_CALLOUT.match(first.text or ""))
 
 
 class _Callouts(Treeprocessor):  # type: ignore[misc]
