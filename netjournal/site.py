@@ -9,9 +9,11 @@ from pathlib import Path
 
 from netjournal.diagnostics import JournalError, Problem
 from netjournal.exchange.ics import calendar_text
+from netjournal.model import Journal
 from netjournal.queries.calendar import calendar_items
 from netjournal.queries.privacy import public_view
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.read.attachments import embedded_images, vault_images
 from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.history import FileHistory, contacts_history
 from netjournal.read.journal import Folders, read_journal
@@ -25,11 +27,12 @@ CALENDAR_FEED = "calendar.ics"
 @dataclass(frozen=True)
 class GeneratedSite:
     """The pages to add to the site (`{docs path: markdown}`), the other files it publishes
-    as they are (`{docs path: text}`: the calendar feed), and the warnings met on the way."""
+    as they are (`{docs path: text or bytes}`: the calendar feed, the images the notes
+    embed), and the warnings met on the way."""
 
     pages: dict[str, str]
     warnings: tuple[Problem, ...]
-    files: dict[str, str] = field(default_factory=dict)  # other files: {uri: text}
+    files: dict[str, str | bytes] = field(default_factory=dict)  # other files: {uri: content}
     contacts: int = 0  # how many contacts and entries the site shows, for `serve` to say
     entries: int = 0
 
@@ -78,14 +81,17 @@ def generate(
     )
     if result.errors:
         raise JournalError(result.problems)
+    notes = notes or NoteRenderer()
     if public:
         visible = public_view(result.journal, public_fields)
+        images = _images(root, visible, notes, conventions)
         pages = render_site(visible, today, notes, credibility_touches=credibility_touches)
         return GeneratedSite(
-            pages, result.warnings, {}, len(visible.contacts), len(visible.entries)
+            pages, result.warnings, images, len(visible.contacts), len(visible.entries)
         )
     everything = result.journal
     feed = calendar_text(calendar_items(everything, today), today)
+    images = _images(root, everything, notes, conventions)
     pages = render_site(
         everything,
         today,
@@ -95,7 +101,7 @@ def generate(
         history=_history(root, contacts) if git_history else None,
     )
     count = (len(everything.contacts), len(everything.entries))
-    return GeneratedSite(pages, result.warnings, {CALENDAR_FEED: feed}, *count)
+    return GeneratedSite(pages, result.warnings, {CALENDAR_FEED: feed, **images}, *count)
 
 
 def _history(root: Path, contacts: Folders) -> FileHistory:
@@ -104,3 +110,13 @@ def _history(root: Path, contacts: Folders) -> FileHistory:
     for folder in (contacts,) if isinstance(contacts, Path) else contacts:
         history.update(contacts_history(root, folder))
     return history
+
+
+def _images(
+    root: Path, shown: Journal, notes: NoteRenderer, conventions: Conventions
+) -> dict[str, str | bytes]:
+    """The images the notes `shown` embed, copied into the site, and shown by `notes`."""
+    bodies = [c.body for c in shown.contacts.values()] + [e.body for e in shown.entries]
+    found = vault_images(root, embedded_images(bodies), conventions.exclude)
+    notes.show_images({name: uri for name, (uri, _) in found.items()})
+    return dict(found.values())

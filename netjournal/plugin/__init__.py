@@ -256,8 +256,9 @@ def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None
         config.nav = [{title: uri} for uri, title in INDEX_PAGES.items()] + own
 
 
-def add_files(files: Files, config: MkDocsConfig, published: dict[str, str]) -> None:
-    """Add the generated files that are not pages (the calendar feed), copied as they are.
+def add_files(files: Files, config: MkDocsConfig, published: dict[str, str | bytes]) -> None:
+    """Add the generated files that are not pages (the calendar feed, the notes' images),
+    copied as they are.
 
     A file the user put at the same path in `docs/` is kept instead of the generated one,
     with a warning.

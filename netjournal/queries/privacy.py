@@ -20,6 +20,7 @@ from netjournal.model import (
     Referral,
 )
 from netjournal.queries.mentions import Mentions
+from netjournal.read.hashtags import without_hashtags
 from netjournal.read.values import quoted
 
 PUBLIC_FIELDS = ("email", "phone", "birthday", "notes")
@@ -123,6 +124,11 @@ class _Redaction:
     def notes(self, body: str) -> str:
         return body if "notes" in self.kept and not self.secret(body) else ""
 
+    def tags(self, tags: tuple[str, ...], body: str) -> tuple[str, ...]:
+        """The tags a public page shows: none that only hidden notes carry (`#tag`)."""
+        shown = tags if self.notes(body) else without_hashtags(tags, body)
+        return self.texts(shown)
+
     def contact(self, contact: Contact) -> Contact:
         return dataclasses.replace(
             contact,
@@ -130,7 +136,7 @@ class _Redaction:
             title=self.text(contact.title),
             location=self.text(contact.location),
             relationship=self.text(contact.relationship),
-            tags=self.texts(contact.tags),
+            tags=self.tags(contact.tags, contact.body),
             urls=self.texts(contact.urls),
             emails=self.texts(contact.emails) if "email" in self.kept else (),
             phones=self.texts(contact.phones) if "phone" in self.kept else (),
@@ -168,7 +174,7 @@ class _Redaction:
             title=(kind or "entry").capitalize() if self.secret(entry.title) else entry.title,
             kind=kind,
             with_=tuple(s for s in entry.with_ if s not in self.hidden),
-            tags=self.texts(entry.tags),
+            tags=self.tags(entry.tags, entry.body),
             referrals=tuple(
                 dataclasses.replace(r, entry=self.renamed.get(r.entry, r.entry))
                 for r in entry.referrals

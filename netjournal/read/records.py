@@ -19,6 +19,7 @@ from netjournal.model import (
 from netjournal.read import items
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
+from netjournal.read.hashtags import with_hashtags
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
 from netjournal.read.tasks import task_follow_ups
@@ -184,6 +185,7 @@ def contact(
         values["follow_ups"] += tuple(_tasks(f, document, ContactRef(slug), None))
     name = values.pop("name")
     body = _body(document)
+    values["tags"] = with_hashtags(values["tags"], body)
     links, _ = _links(f, document, body, ContactRef(slug))
     built = Contact(slug=slug, path=path, name=name or slug, **values, body=body, links=links)
     return built if name else None
@@ -257,6 +259,7 @@ def entry(
             values["title"], body = heading
         else:
             values["title"] = title_from_slug(file_name, known)
+    values["tags"] = with_hashtags(values["tags"], body)
     # The people an entry's notes link to are people met: after the listed ones, once.
     links, met = _links(f, document, body, EntryRef(slug))
     values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))

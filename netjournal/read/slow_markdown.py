@@ -15,8 +15,9 @@ import re
 
 from netjournal.diagnostics import Problem
 
-# Characters that start an inline pattern and may match (each match copies the paragraph).
-_MATCHES = "\\*_<`&!\n"
+# Characters that start an inline pattern and may match (each match copies the paragraph);
+# `#` starts a tag (`#daily`).
+_MATCHES = "\\*_<`&!#\n"
 _BRACKET = re.compile(r"[][]")
 # Steps (about 0.5 µs each) a note may take in the inline patterns: about a second of CPU.
 BUDGET = 2_000_000

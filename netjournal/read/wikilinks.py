@@ -26,6 +26,7 @@ from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyp
 
 from netjournal.diagnostics import did_you_mean, fold
 from netjournal.model import ContactRef, EntryRef, Journal
+from netjournal.read.hashtags import ObsidianHeadings
 from netjournal.read.slow_markdown import too_slow
 
 # Each part is one character class repeated once, and none may hold '[' or ']': a match
@@ -38,8 +39,9 @@ WIKILINK = re.compile(PATTERN)
 # so `[[x]]` in code stays literal, and `\[[x]]` is no link, as in Obsidian.
 PRIORITY = 175
 # The extensions every site renders notes with that decide a heading's id (the render
-# layer's SITE_EXTENSIONS): toc makes it, attr_list may set it, smarty changes the words.
-HEADING_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "smarty"]
+# layer's SITE_EXTENSIONS): toc makes it, attr_list may set it, smarty changes the words;
+# and, as the notes are rendered, `#daily` is a tag, not a heading.
+HEADING_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "smarty", ObsidianHeadings()]
 _LOCAL = threading.local()  # each thread its own converter: a Markdown instance is not thread-safe
 
 Target = ContactRef | EntryRef

@@ -28,6 +28,7 @@ from markdown.util import AtomicString  # type: ignore[import-untyped]
 from netjournal.read.html_balance import DEEPEST, ELEMENTS, balance
 from netjournal.read.slow_markdown import too_slow
 from netjournal.read.wikilinks import PATTERN, PRIORITY, find_heading, heading_ids, parsed
+from netjournal.render.obsidian import Obsidian
 from netjournal.render.wikilinks import SiteLinks
 
 
@@ -40,7 +41,8 @@ SITE_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "fenced_code", "attr_list",
 
 _TAGS = _names(
     "a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl "
-    "dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q rp rt ruby s "
+    "dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark ol p pre q "
+    "rp rt ruby s "
     "samp small span strong sub summary sup table tbody td tfoot th thead time tr u ul var "
     "wbr"
 )
@@ -61,6 +63,10 @@ _ATTRIBUTES = {
     "del": {"cite", "datetime"},
     "ins": {"cite", "datetime"},
 }
+# An `input` is only ever a task's checkbox, and disabled: never a field a note could use
+# to ask the reader for something (a password).
+_CHECKBOX_VALUES = {"input": {"type": {"checkbox"}, "checked": {"checked", ""}}}
+_CHECKBOX = {"input": {"type": "checkbox", "disabled": "disabled"}}
 _VOID = _names("area base br col embed hr img input link meta source track wbr")
 _CLASS = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
 # Material's layout (md-*) and netjournal's own classes stay theirs: a note cannot restyle
@@ -82,12 +88,21 @@ class NoteRenderer:
     ) -> None:
         self.shift = _ShiftHeadings()
         self.wikilinks = _Wikilinks(directory_urls)
+        self.obsidian = Obsidian(
+            lambda here, target: site_href(here, target, directory_urls),
+            lambda here, target: file_href(here, target, directory_urls),
+        )
         self.markdown = markdown.Markdown(
-            extensions=[*extensions, self.shift, self.wikilinks],
+            extensions=[*extensions, self.shift, self.wikilinks, self.obsidian],
             extension_configs=dict(configs or {}),
         )
         self.options = _TRUSTED if raw_html else _SANITISED
         self.raw_html = raw_html
+
+    def show_images(self, images: Mapping[str, str]) -> None:
+        """Show each embedded image (`![[photo.png]]`, by the name written) from its file in
+        the site (`attachments/photo.png`); any other image embed shows its name."""
+        self.obsidian.images = images
 
     def html(
         self,
@@ -107,6 +122,7 @@ class NoteRenderer:
         """
         self.shift.depth = depth
         self.wikilinks.here, self.wikilinks.links = here, links
+        self.obsidian.here, self.obsidian.links = here, links
         # `[[#heading]]` leads to a heading of this very note: `follow` below prefixes it.
         self.wikilinks.own = heading_ids(body) if "[[#" in body else []
         self.markdown.reset()
@@ -150,6 +166,8 @@ class NoteRenderer:
 _SANITISED: dict[str, Any] = {
     "tags": set(_TAGS),
     "attributes": {tag: set(names) for tag, names in _ATTRIBUTES.items()},
+    "tag_attribute_values": _CHECKBOX_VALUES,
+    "set_tag_attribute_values": _CHECKBOX,
     "url_schemes": {"http", "https", "mailto", "tel"},
     "link_rel": "noopener noreferrer",
     "filter_style_properties": {"text-align"},  # the tables extension aligns columns so
@@ -164,7 +182,8 @@ _TRUSTED: dict[str, Any] = {
         "*": _names(
             "id class style title lang dir href src srcdoc srcset alt width height name value type "
             "action method target rel content http-equiv colspan rowspan align start open "
-            "controls autoplay loop poster data allow sandbox scope span datetime cite"
+            "controls autoplay loop poster data allow sandbox scope span datetime cite checked "
+            "disabled"
         )
     },
     "generic_attribute_prefixes": {"on", "data-", "aria-"},
@@ -258,6 +277,13 @@ def page_url(uri: str, directory_urls: bool) -> str:
     if stem == "index":
         return ""
     return f"{stem[: -len('index')]}" if stem.endswith("/index") else f"{stem}/"
+
+
+def file_href(here: str, target: str, directory_urls: bool) -> str:
+    """A relative link from the page `here` to the file `target` (`attachments/a.png`)."""
+    here_url = page_url(here, directory_urls)
+    origin = here_url.rstrip("/") if directory_urls else posixpath.dirname(here_url)
+    return quote(posixpath.relpath(target, origin or "."))
 
 
 def site_href(here: str, target: str, directory_urls: bool) -> str:
