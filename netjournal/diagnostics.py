@@ -83,6 +83,8 @@ CODES = _codes(
     ("NJ146", W, "a dated file name and its `date:` disagree"),
     ("NJ147", W, "an empty wikilink"),
     ("NJ148", W, "a wikilink names a heading its record does not have"),
+    # Vaults as they are
+    ("NJ153", W, "two keys of a file mean the same netjournal key, which takes one value"),
 )
 
 

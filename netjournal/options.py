@@ -9,6 +9,7 @@ so a mistake reads the same whichever command finds it.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -16,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -25,6 +27,7 @@ from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.files import MAX_FILE_BYTES
+from netjournal.read.records import KEY_TARGETS
 from netjournal.read.values import BadValue, parse_date
 
 # Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
@@ -34,6 +37,7 @@ PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 OPTION_NAMES = (
     *("contacts", "journal", "today", "public", "public_fields", "offline", "raw_html"),
     "credibility_touches",
+    "keys",
 )
 MAX_CREDIBILITY_TOUCHES = 1000  # touches to reach credibility: more than this is a typo
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -221,7 +225,13 @@ def _netjournal_entry(document: Node | None, shown: str) -> MappingNode | None:
 
 
 def _value(node: Node, where: str) -> object:
-    """A plain value (text, true/false, a date's text, a list of those); no tag is run."""
+    """A plain value (text, true/false, a date's text, a list or a flat mapping of those);
+    no tag is run."""
+    if isinstance(node, MappingNode) and node.tag == f"{_TAG}map":
+        # Only a flat mapping (the `keys` option): nested ones are refused like nested lists.
+        if not all(isinstance(k, ScalarNode) and isinstance(v, ScalarNode) for k, v in node.value):
+            raise OptionsError(f"{where}: write one 'name: key' line for each key")
+        return {str(k.value): _value(v, where) for k, v in node.value}
     if node.tag == "!ENV":
         return _environment(node, where)
     if node.tag not in _PLAIN_TAGS:
@@ -304,7 +314,7 @@ def _checked(
         pinned = None if today is None else parse_date(today)
     except BadValue as bad:
         raise OptionsError(f"{where('today')}: netjournal option 'today': {bad.message}") from None
-    return JournalOptions(
+    options = JournalOptions(
         root,
         folder("contacts"),
         folder("journal"),
@@ -316,6 +326,29 @@ def _checked(
         docs_dir,
         _credibility_touches(raw.get("credibility_touches"), where("credibility_touches")),
     )
+    keys = _keys(raw.get("keys"), where("keys"))
+    return dataclasses.replace(
+        options, conventions=dataclasses.replace(options.conventions, keys=keys)
+    )
+
+
+def _keys(value: object, where: str) -> Mapping[str, str]:
+    """The `keys` option: each of the journal's own key names → the netjournal key it means."""
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, Mapping):
+        raise OptionsError(
+            f"{where}: netjournal option 'keys' maps your key names onto netjournal's, one "
+            "per line, like 'Firma: company'"
+        )
+    for name, key in value.items():
+        if key not in KEY_TARGETS:
+            raise OptionsError(
+                f"{where}: netjournal option 'keys' maps '{name}' onto '{key}', which is not a "
+                f"key netjournal reads{did_you_mean(str(key), KEY_TARGETS)}: use one of "
+                f"{', '.join(sorted(KEY_TARGETS))}"
+            )
+    return MappingProxyType({str(name): str(key) for name, key in value.items()})
 
 
 def _credibility_touches(value: object, where: str) -> int:

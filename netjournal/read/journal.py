@@ -23,6 +23,7 @@ from netjournal.read.duplicates import duplicate_contacts, key_places
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, markdown_files, read_text, slugify
 from netjournal.read.front_matter import Document, FrontMatterError, parse, plain_note
 from netjournal.read.html_balance import unbalanced_html
+from netjournal.read.inline_fields import opens_like_a_note
 from netjournal.read.slow_markdown import slow_note
 from netjournal.read.titles import file_date, known_words
 from netjournal.read.wikilinks import Resolver, Target
@@ -80,7 +81,7 @@ def read_journal(
         problems.extend(found)
         return document
 
-    read = _records(contact_files, entry_files, document_of, problems, public)
+    read = _records(contact_files, entry_files, document_of, problems, public, conventions.keys)
     if kept is not None:
         kept.save()
     if docs is not None:
@@ -145,6 +146,7 @@ def _records(
     document_of: Callable[[JournalFile, bool], Document | None],
     problems: list[Problem],
     public: bool,
+    keys: Mapping[str, str] = MappingProxyType({}),
 ) -> Journal:
     """The contacts and entries the files hold, their problems added to `problems`."""
     contact_files = _unique(contact_files, problems, reserved="index")
@@ -177,6 +179,7 @@ def _records(
                 entries=entry_slugs,
                 names=names,
                 file_name=file.name,
+                keys=keys,
             )
             if contact is not None:
                 people[contact.slug] = contact
@@ -197,6 +200,7 @@ def _records(
                 names=names,
                 known=known,
                 file_name=file.name,
+                keys=keys,
             )
             if entry is not None:
                 entries.append(entry)
@@ -303,7 +307,9 @@ def _document(
     try:
         document = parse(text)
     except FrontMatterError as error:
-        daily = plain_note(text) if dated and file_date(file.name) else None
+        # A daily note; or a people note of a vault, with inline fields or a heading only.
+        note = file_date(file.name) if dated else opens_like_a_note(text)
+        daily = plain_note(text) if note else None
         if daily is None:
             problems.append(
                 Problem(error.code, file.display_path, error.message, error.line, error.column)

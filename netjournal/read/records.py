@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from netjournal.diagnostics import Problem
@@ -15,9 +17,10 @@ from netjournal.model import (
     JournalEntry,
     Origin,
 )
-from netjournal.read import items
-from netjournal.read.fields import Fields, slug_text
+from netjournal.read import items, synonyms
+from netjournal.read.fields import Fields, slug_text, wikilink_value
 from netjournal.read.front_matter import Document
+from netjournal.read.more import properties
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
 from netjournal.read.titles import file_date, first_heading, title_from_slug
@@ -90,7 +93,7 @@ def _flag(f: Fields, key: Key, record: _Record) -> bool:
 # The file format, declared once: the keys a contact and an entry may have, in the order of
 # the docs' tables, and how each is read. Known and required keys are derived from these.
 CONTACT_FORMAT = (
-    Key("name", _text, required=True),
+    Key("name", _text),
     Key("company", _text),
     Key("title", _text),
     Key("location", _text),
@@ -127,6 +130,81 @@ ENTRY_FORMAT = (
 )
 CONTACT_KEYS = frozenset(key.name for key in CONTACT_FORMAT)
 ENTRY_KEYS = frozenset(key.name for key in ENTRY_FORMAT)
+# The keys a `keys` option may map a journal's own names onto.
+KEY_TARGETS = CONTACT_KEYS | ENTRY_KEYS | frozenset(synonyms.NAME_PARTS)
+_TEXT_KEYS = ("company", "title", "location", "relationship")  # a wikilink there shows its words
+
+
+def key_tables(keys: Mapping[str, str]) -> tuple[synonyms.KeyTable, synonyms.KeyTable]:
+    """What each key means in a contact and in an entry, with the journal's own `keys`."""
+    return _key_tables(tuple(sorted(keys.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _key_tables(keys: tuple[tuple[str, str], ...]) -> tuple[synonyms.KeyTable, synonyms.KeyTable]:
+    own = dict(keys)
+    return (
+        synonyms.table(CONTACT_KEYS | set(synonyms.NAME_PARTS), synonyms.CONTACT_SYNONYMS, own),
+        synonyms.table(ENTRY_KEYS, synonyms.ENTRY_SYNONYMS, own),
+    )
+
+
+def _renamed(document: Document, keys: synonyms.KeyTable) -> synonyms.Renamed:
+    return synonyms.with_inline(synonyms.renamed(document, keys), keys)
+
+
+def _clashes(f: Fields, found: synonyms.Renamed) -> None:
+    for clash in found.clashes:
+        f.report(
+            "NJ153",
+            f"{quoted(clash.other)} is read as {clash.key}, which {quoted(clash.kept)} sets "
+            f"already: {clash.key} is {quoted(clash.kept)}'s value, and {quoted(clash.other)}'s "
+            "is shown under More; keep one of them",
+            clash.other,
+            on_key=True,
+        )
+
+
+def _wikilink_words(f: Fields, values: dict[str, Any]) -> str | None:
+    """A wikilink in a text key (`Company: "[[Acme Inc]]"`) shown as its words; the slug
+    of the contact the company is, when the link names one."""
+    company = None
+    for key in _TEXT_KEYS:
+        link = synonyms_link(values.get(key))
+        if link is None:
+            continue
+        values[key] = link.text
+        found = f.resolver().resolve(link.target).target
+        if key == "company" and isinstance(found, ContactRef):
+            f.linked.append(found)
+            company = found.slug
+    return company
+
+
+def synonyms_link(value: Any) -> Wikilink | None:
+    return wikilink_value(value) if isinstance(value, str) else None
+
+
+def contact_name(f: Fields, body: str, file_name: str) -> tuple[str, str]:
+    """The name of a contact without `name`, and its notes as its page shows them.
+
+    First name and last name (`first_name`, `First Name`, vCard's `N.GN` and `N.FN`), else
+    the heading the notes open with (Foam's `# Dana Ito`, then left out of the notes), else
+    the file name: as written (`Jane Doe`, `伟 李`), or words with capitals for a slug
+    (`dana-ito` reads "Dana Ito").
+    """
+    parts = [f.text(part) for part in synonyms.NAME_PARTS]
+    joined = " ".join(part for part in parts if part)
+    if joined:
+        return joined, body
+    heading = first_heading(body)
+    if heading is not None and heading[1] != body:
+        return heading
+    if file_name == file_name.lower() and " " not in file_name:
+        words = [word for word in file_name.replace("_", "-").split("-") if word]
+        if words:
+            return " ".join(word[:1].upper() + word[1:] for word in words), body
+    return file_name, body
 
 
 def _read(
@@ -149,17 +227,25 @@ def contact(
     entries: Collection[str] = (),
     names: Resolver | None = None,
     file_name: str | None = None,
+    keys: Mapping[str, str] = MappingProxyType({}),
 ) -> Contact | None:
-    """The contact in `document`, or None when it lacks a usable name.
+    """The contact in `document`, or None when it is an entry in the wrong folder.
 
-    `file_name` is the file's name as written (without `.md`), by default the slug.
+    `file_name` is the file's name as written (without `.md`), by default the slug; it is
+    the contact's name when nothing else gives one (see `contact_name`). Keys are read as
+    written in a vault (read/synonyms.py, with the journal's own `keys`) and from the
+    notes' inline fields; the others are kept to show under "More".
 
     `entries` are the journal's entry slugs, which `met_at` may name; `names` finds what a
     wikilink names (by default, contacts by slug). For a `public` build, a privacy flag
     that cannot be read is an error.
     """
+    found = _renamed(document, key_tables(keys)[0])
+    document = found.document
     f = Fields(document, path, problems, contacts, dict(document.data), names=names)
-    f.check_keys(CONTACT_KEYS | unreadable_privacy(f, public))
+    f.spelled = found.spelled
+    f.check_keys(CONTACT_KEYS | set(synonyms.NAME_PARTS) | unreadable_privacy(f, public))
+    _clashes(f, found)
     if "name" not in f and "date" in f:
         f.report(
             "NJ101",
@@ -177,11 +263,23 @@ def contact(
                 key,
             )
     values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
+    company = _wikilink_words(f, values)
     name = values.pop("name")
     body = _body(document)
+    if not name:
+        name, body = contact_name(f, body, file_name or slug)
     links, _ = _links(f, document, body, ContactRef(slug))
-    built = Contact(slug=slug, path=path, name=name or slug, **values, body=body, links=links)
-    return built if name else None
+    return Contact(
+        slug=slug,
+        path=path,
+        name=name,
+        **values,
+        body=body,
+        links=links,
+        company_contact=company,
+        more=properties(f, found.unused),
+        read_as=found.read_as,
+    )
 
 
 def entry(
@@ -195,15 +293,20 @@ def entry(
     names: Resolver | None = None,
     known: Mapping[str, str] | None = None,
     file_name: str | None = None,
+    keys: Mapping[str, str] = MappingProxyType({}),
 ) -> JournalEntry | None:
     """The journal entry in `document`, or None when it lacks a usable date.
 
     A file whose name (`file_name`, as written, by default the slug) starts with a date needs
     no `date:` (a daily note). `names` finds what
     a wikilink names; `known` are the words a title made from the file name keeps as
-    spelled. For a `public` build, a privacy flag that cannot be read is an error.
+    spelled. For a `public` build, a privacy flag that cannot be read is an error. Keys
+    are read as for a contact, with an entry's synonyms (`people` is with).
     """
+    found = _renamed(document, key_tables(keys)[1])
+    document = found.document
     f = Fields(document, path, problems, contacts, document.data, names=names)
+    f.spelled = found.spelled
     if "time" in f and "date" in f:  # a calendar's habit: the time has its own key there
         written, time_of_day = str(f.data["date"]).split(" ")[0], str(f.data["time"]).strip()
         f.report(
@@ -215,6 +318,7 @@ def entry(
             on_key=True,
         )
     f.check_keys(ENTRY_KEYS | {"time"} | unreadable_privacy(f, public))
+    _clashes(f, found)
     if "date" not in f and "name" in f:
         f.report(
             "NJ101",
@@ -224,7 +328,7 @@ def entry(
         return None
     file_name = file_name or slug
     named = file_date(file_name)
-    daily = named if "date" not in f.data else None  # a daily note
+    daily = named if f.data.get("date") in (None, "") else None  # a daily note
     if daily is not None:
         when: tuple[date, Any] | None = (daily, None)
     else:
@@ -252,8 +356,17 @@ def entry(
     # The people an entry's notes link to are people met: after the listed ones, once.
     links, met = _links(f, document, body, EntryRef(slug))
     values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
+    more = properties(f, (key for key in found.unused if key != "time"))  # time: NJ107
     return JournalEntry(
-        slug=slug, path=path, date=day, time=moment, **values, body=body, links=links
+        slug=slug,
+        path=path,
+        date=day,
+        time=moment,
+        **values,
+        body=body,
+        links=links,
+        more=more,
+        read_as=found.read_as,
     )
 
 
