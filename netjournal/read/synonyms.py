@@ -15,10 +15,12 @@ Obsidian writes every property of a template, empty.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from netjournal.model import Journal
 from netjournal.read.front_matter import Document, KeyPath
 from netjournal.read.inline_fields import InlineField, inline_fields
 
@@ -236,3 +238,14 @@ def _split(value: str) -> list[str]:
     if len(parts) > 1 and all(p.startswith("[[") and p.endswith("]]") for p in parts):
         return parts
     return [value]
+
+
+def keys_read_as(journal: Journal) -> list[tuple[str, str, int]]:
+    """Each key read under netjournal's name, the key it was read as and in how many files,
+    most files first: what `check` says it read (`read 'Company' as company in 12 files`)."""
+    counted: Counter[tuple[str, str]] = Counter()
+    for contact in journal.contacts.values():
+        counted.update(set(contact.read_as))
+    for entry in journal.entries:
+        counted.update(set(entry.read_as))
+    return sorted(((w, k, n) for (w, k), n in counted.items()), key=lambda t: (-t[2], t[0], t[1]))
