@@ -157,9 +157,9 @@ def _clashes(f: Fields, found: synonyms.Renamed) -> None:
     for clash in found.clashes:
         f.report(
             "NJ153",
-            f"{quoted(clash.other)} is read as {clash.key}, which {quoted(clash.kept)} sets "
-            f"already: {clash.key} is {quoted(clash.kept)}'s value, and {quoted(clash.other)}'s "
-            "is shown under More; keep one of them",
+            f"{quoted(clash.other)} and {quoted(clash.kept)} both give {clash.key}: it is read "
+            f"from {quoted(clash.kept)}, and {quoted(clash.other)} is shown under More; keep "
+            "one of them",
             clash.other,
             on_key=True,
         )
@@ -244,7 +244,8 @@ def contact(
     document = found.document
     f = Fields(document, path, problems, contacts, dict(document.data), names=names)
     f.spelled = found.spelled
-    f.check_keys(CONTACT_KEYS | set(synonyms.NAME_PARTS) | unreadable_privacy(f, public))
+    others = {clash.other for clash in found.clashes}  # reported as clashes, not as typos
+    f.check_keys(CONTACT_KEYS | set(synonyms.NAME_PARTS) | others | unreadable_privacy(f, public))
     _clashes(f, found)
     if "name" not in f and "date" in f:
         f.report(
@@ -317,7 +318,8 @@ def entry(
             "time",
             on_key=True,
         )
-    f.check_keys(ENTRY_KEYS | {"time"} | unreadable_privacy(f, public))
+    others = {clash.other for clash in found.clashes}
+    f.check_keys(ENTRY_KEYS | {"time"} | others | unreadable_privacy(f, public))
     _clashes(f, found)
     if "date" not in f and "name" in f:
         f.report(
