@@ -482,3 +482,16 @@ def test_the_docs_synonym_table_is_the_modules():
     expected = {("contact", k): v for k, v in CONTACT_SYNONYMS.items()}
     expected.update({("entry", k): v for k, v in ENTRY_SYNONYMS.items()})
     assert found == expected
+
+
+def test_a_wikilink_finds_a_contact_by_the_name_its_vault_keys_give():
+    result = read(
+        {
+            "contacts/ann.md": "---\nFN: Ann Lee\n---\n",
+            "contacts/steph.md": "---\nFirst Name: Steph\nLast Name: Ango\n---\n",
+            "contacts/dana.md": "# Dana Ito\n\nrole:: Lawyer\n",
+            "journal/2026-11-02.md": "Met [[Ann Lee]], [[Steph Ango]] and [[Dana Ito]].\n",
+        }
+    )
+    assert result.problems == ()
+    assert result.journal.entries[0].with_ == ("ann", "steph", "dana")

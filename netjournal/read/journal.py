@@ -156,9 +156,9 @@ def _records(
 
     contact_documents = [(f, document_of(f, False)) for f in contact_files]
     entry_documents = [(f, document_of(f, True)) for f in entry_files]
-    names = _resolver(contact_documents, entry_documents)
+    names = _resolver(contact_documents, entry_documents, keys)
     known = known_words(
-        (name for _, document in contact_documents for name in _names(document)),
+        (name for _, document in contact_documents for name in _names(document, keys)),
         _capitalised(contact_documents, entry_documents),
     )
 
@@ -322,22 +322,15 @@ def _document(
     return document
 
 
-def _names(document: Document | None) -> list[str]:
-    """The name and aliases a contact's front matter gives, as written (before reading)."""
-    if document is None:
-        return []
-    found = []
-    for key in ("name", "aliases"):
-        value = document.data.get(key)
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and item.strip():
-                found.append(item.strip())
-    return found
+def _names(document: Document | None, keys: Mapping[str, str]) -> list[str]:
+    """The name and aliases a contact's file gives, as written (before reading)."""
+    return [] if document is None else records.link_names(document, keys)
 
 
 def _resolver(
     contacts: list[tuple[JournalFile, Document | None]],
     entries: list[tuple[JournalFile, Document | None]],
+    keys: Mapping[str, str],
 ) -> Resolver:
     """What wikilinks may name: every contact by slug, name and alias; every entry by slug;
     and the headings of their notes, which `[[x#heading]]` may name."""
@@ -346,7 +339,7 @@ def _resolver(
         for file, document in files:
             if document is not None:
                 notes[make(file.slug)] = records.page_notes(document, entry)
-    names = {file.slug: _names(document) for file, document in contacts}
+    names = {file.slug: _names(document, keys) for file, document in contacts}
     return Resolver(names, [file.slug for file, _ in entries], notes)
 
 

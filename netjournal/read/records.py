@@ -185,6 +185,27 @@ def synonyms_link(value: Any) -> Wikilink | None:
     return wikilink_value(value) if isinstance(value, str) else None
 
 
+def link_names(document: Document, keys: Mapping[str, str]) -> list[str]:
+    """The name and aliases a wikilink may call the contact in `document` by, read as
+    `contact` reads them (`Name:`, `FN`, first and last name, the opening heading)."""
+    data = _renamed(document, key_tables(keys)[0]).document.data
+    found = []
+    for key in ("name", "aliases"):
+        value = data.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item.strip():
+                found.append(item.strip())
+    if not isinstance(data.get("name"), str) or not data["name"].strip():
+        parts = [data.get(part) for part in synonyms.NAME_PARTS]
+        joined = " ".join(part.strip() for part in parts if isinstance(part, str))
+        heading = first_heading(_body(document))
+        if joined.strip():
+            found.insert(0, joined.strip())
+        elif heading is not None and heading[1] != _body(document):
+            found.insert(0, heading[0])
+    return found
+
+
 def contact_name(f: Fields, body: str, file_name: str) -> tuple[str, str]:
     """The name of a contact without `name`, and its notes as its page shows them.
 
