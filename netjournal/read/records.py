@@ -288,7 +288,12 @@ def contact(
     company = _wikilink_words(f, values)
     name = values.pop("name")
     body = _body(document)
-    if not name:
+    if "name" in f.data:  # written, and empty or unreadable: said so, as the format's own key
+        if name is None:
+            if f.data["name"] in (None, "") or not str(f.data["name"]).strip():
+                f.missing("name")
+            return None
+    else:
         name, body = contact_name(f, body, file_name or slug)
     links, _ = _links(f, document, body, ContactRef(slug))
     return Contact(
@@ -351,7 +356,7 @@ def entry(
         return None
     file_name = file_name or slug
     named = file_date(file_name)
-    daily = named if f.data.get("date") in (None, "") else None  # a daily note
+    daily = named if "date" not in f.data else None  # a daily note
     if daily is not None:
         when: tuple[date, Any] | None = (daily, None)
     else:
