@@ -495,3 +495,31 @@ def test_a_wikilink_finds_a_contact_by_the_name_its_vault_keys_give():
     )
     assert result.problems == ()
     assert result.journal.entries[0].with_ == ("ann", "steph", "dana")
+
+
+def test_a_strict_build_reads_the_keys_option_and_shows_the_more_list(write, build_site):
+    write("contacts/anna.md", "---\nname: Anna\nFirma: Muster AG\nHobby: <i>chess</i>\n---\n")
+    write("journal/2026-11-02.md", "---\nTeilnehmer: [anna]\nLocation: Online\n---\n")
+    config = (
+        "site_name: T\ntheme:\n  name: material\nplugins:\n  - netjournal:\n"
+        "      keys: {Firma: company, Teilnehmer: with}\n"
+    )
+    site = build_site("--strict", config=config)
+    page = (site / "contacts/anna.html").read_text(encoding="utf-8")
+    assert "Muster AG" in page and "Hobby" in page
+    assert "<i>chess</i>" not in page and "&lt;i&gt;chess&lt;/i&gt;" in page
+    month = (site / "journal/2026-11.html").read_text(encoding="utf-8")
+    assert "Online" in month and "Anna</a>" in month
+
+
+def test_an_entrys_more_list_is_left_out_of_a_public_build_without_its_notes():
+    result = read(
+        {
+            "journal/2026-11-02.md": "---\nLocation: at Cleo Quill's\nmood: good\n---\n",
+            "contacts/cleo.md": "---\nname: Cleo Quill\nprivate: true\n---\n",
+        }
+    )
+    assert [p.key for p in result.journal.entries[0].more] == ["Location", "mood"]
+    assert public_view(result.journal).entries[0].more == ()
+    kept = public_view(result.journal, ["notes"]).entries[0].more
+    assert kept == (Property("mood", (Text("good"),)),)
