@@ -18,9 +18,10 @@ from netjournal.model import (
     Origin,
 )
 from netjournal.read import items, synonyms
-from netjournal.read.fields import Fields, slug_text, wikilink_value
+from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
 from netjournal.read.more import properties
+from netjournal.read.names import contact_name, wikilink_words
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
 from netjournal.read.titles import file_date, first_heading, title_from_slug
@@ -132,7 +133,6 @@ CONTACT_KEYS = frozenset(key.name for key in CONTACT_FORMAT)
 ENTRY_KEYS = frozenset(key.name for key in ENTRY_FORMAT)
 # The keys a `keys` option may map a journal's own names onto.
 KEY_TARGETS = CONTACT_KEYS | ENTRY_KEYS | frozenset(synonyms.NAME_PARTS)
-_TEXT_KEYS = ("company", "title", "location", "relationship")  # a wikilink there shows its words
 
 
 def key_tables(keys: Mapping[str, str]) -> tuple[synonyms.KeyTable, synonyms.KeyTable]:
@@ -165,26 +165,6 @@ def _clashes(f: Fields, found: synonyms.Renamed) -> None:
         )
 
 
-def _wikilink_words(f: Fields, values: dict[str, Any]) -> str | None:
-    """A wikilink in a text key (`Company: "[[Acme Inc]]"`) shown as its words; the slug
-    of the contact the company is, when the link names one."""
-    company = None
-    for key in _TEXT_KEYS:
-        link = synonyms_link(values.get(key))
-        if link is None:
-            continue
-        values[key] = link.text
-        found = f.resolver().resolve(link.target).target
-        if key == "company" and isinstance(found, ContactRef):
-            f.linked.append(found)
-            company = found.slug
-    return company
-
-
-def synonyms_link(value: Any) -> Wikilink | None:
-    return wikilink_value(value) if isinstance(value, str) else None
-
-
 def link_names(document: Document, keys: Mapping[str, str]) -> list[str]:
     """The name and aliases a wikilink may call the contact in `document` by, read as
     `contact` reads them (`Name:`, `FN`, first and last name, the opening heading)."""
@@ -204,28 +184,6 @@ def link_names(document: Document, keys: Mapping[str, str]) -> list[str]:
         elif heading is not None and heading[1] != _body(document):
             found.insert(0, heading[0])
     return found
-
-
-def contact_name(f: Fields, body: str, file_name: str) -> tuple[str, str]:
-    """The name of a contact without `name`, and its notes as its page shows them.
-
-    First name and last name (`first_name`, `First Name`, vCard's `N.GN` and `N.FN`), else
-    the heading the notes open with (Foam's `# Dana Ito`, then left out of the notes), else
-    the file name: as written (`Jane Doe`, `伟 李`), or words with capitals for a slug
-    (`dana-ito` reads "Dana Ito").
-    """
-    parts = [f.text(part) for part in synonyms.NAME_PARTS]
-    joined = " ".join(part for part in parts if part)
-    if joined:
-        return joined, body
-    heading = first_heading(body)
-    if heading is not None and heading[1] != body:
-        return heading
-    if file_name == file_name.lower() and " " not in file_name:
-        words = [word for word in file_name.replace("_", "-").split("-") if word]
-        if words:
-            return " ".join(word[:1].upper() + word[1:] for word in words), body
-    return file_name, body
 
 
 def _read(
@@ -285,7 +243,7 @@ def contact(
                 key,
             )
     values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
-    company = _wikilink_words(f, values)
+    company = wikilink_words(f, values)
     name = values.pop("name")
     body = _body(document)
     if "name" in f.data:  # written, and empty or unreadable: said so, as the format's own key
