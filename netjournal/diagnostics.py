@@ -84,6 +84,7 @@ CODES = _codes(
     ("NJ148", W, "a wikilink names a heading its record does not have"),
     # A vault as it is (issue 14: folders and file names)
     ("NJ149", W, "two file names make the same address: the later one is numbered"),
+    ("NJ153", W, "two keys of a file mean the same netjournal key, which takes one value"),
     # Tasks in the notes (`- [ ] …`)
     ("NJ157", W, "a task's date cannot be read"),
     ("NJ158", W, "an open task has a done date"),

@@ -125,6 +125,20 @@ Origin = ContactRef | EntryRef
 
 
 @dataclass(frozen=True)
+class Property:
+    """A key of a file that netjournal has no use for, kept to show under "More".
+
+    `key` is as written; each value is words as typed, or the record a wikilink names.
+    """
+
+    key: str
+    values: tuple[ContactRef | EntryRef | Text, ...]
+
+
+ReadAs = tuple[tuple[str, str], ...]  # (a key as written, the netjournal key it was read as)
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """Something you promised to do, where you wrote it down, and whether it is done."""
 
@@ -203,6 +217,9 @@ class Contact:
     body: str = ""
     aliases: tuple[str, ...] = ()  # other names they go by (Obsidian's `aliases`)
     links: tuple[Origin, ...] = ()  # the records its wikilinks name, in notes or properties
+    company_contact: str | None = None  # the contact `company` is, when a wikilink names one
+    more: tuple[Property, ...] = ()  # the file's other keys, shown as written
+    read_as: ReadAs = ()  # keys read under netjournal's names (`Company` as company)
 
 
 @dataclass(frozen=True)
@@ -223,6 +240,8 @@ class JournalEntry:
     private: bool = False
     body: str = ""
     links: tuple[Origin, ...] = ()  # the records its wikilinks name, in notes or properties
+    more: tuple[Property, ...] = ()  # the file's other keys, shown as written
+    read_as: ReadAs = ()  # keys read under netjournal's names (`people` as with)
 
     @property
     def month(self) -> str:

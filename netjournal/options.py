@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -25,6 +26,7 @@ from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.conventions import DEFAULT_EXCLUDE, NETJOURNAL, Conventions
 from netjournal.read.files import MAX_FILE_BYTES, exclusions
+from netjournal.read.records import KEY_TARGETS
 from netjournal.read.values import BadValue, parse_date
 
 # Set by `netjournal build/serve --today/--public`: the one way to reach `mkdocs serve`'s
@@ -33,7 +35,7 @@ TODAY_VARIABLE = "NETJOURNAL_TODAY"
 PUBLIC_VARIABLE = "NETJOURNAL_PUBLIC"
 OPTION_NAMES = (
     *("contacts", "journal", "today", "public", "public_fields", "offline", "raw_html"),
-    *("credibility_touches", "exclude", "tasks"),
+    *("credibility_touches", "exclude", "tasks", "keys"),
 )
 MAX_CREDIBILITY_TOUCHES = 1000  # touches to reach credibility: more than this is a typo
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -238,7 +240,13 @@ def _netjournal_entry(document: Node | None, shown: str) -> MappingNode | None:
 
 
 def _value(node: Node, where: str) -> object:
-    """A plain value (text, true/false, a date's text, a list of those); no tag is run."""
+    """A plain value (text, true/false, a date's text, a list or a flat mapping of those);
+    no tag is run."""
+    if isinstance(node, MappingNode) and node.tag == f"{_TAG}map":
+        # Only a flat mapping (the `keys` option): nested ones are refused like nested lists.
+        if not all(isinstance(k, ScalarNode) and isinstance(v, ScalarNode) for k, v in node.value):
+            raise OptionsError(f"{where}: write one 'name: key' line for each key")
+        return {str(k.value): _value(v, where) for k, v in node.value}
     if node.tag == "!ENV":
         return _environment(node, where)
     if node.tag not in _PLAIN_TAGS:
@@ -347,12 +355,31 @@ def _checked(
     )
 
 
+def _keys(value: object, where: str) -> Mapping[str, str]:
+    """The `keys` option: each of the journal's own key names → the netjournal key it means."""
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, Mapping):
+        raise OptionsError(
+            f"{where}: netjournal option 'keys' maps your key names onto netjournal's, one "
+            "per line, like 'Firma: company'"
+        )
+    for name, key in value.items():
+        if key not in KEY_TARGETS:
+            raise OptionsError(
+                f"{where}: netjournal option 'keys' maps '{name}' onto '{key}', which is not a "
+                f"key netjournal reads{did_you_mean(str(key), KEY_TARGETS)}: use one of "
+                f"{', '.join(sorted(KEY_TARGETS))}"
+            )
+    return MappingProxyType({str(name): str(key) for name, key in value.items()})
+
+
 def _conventions(
     raw: Mapping[str, object], where: Callable[[str], str], *, tasks: bool
 ) -> Conventions:
     """The options that say how a vault's files are written, as one Conventions value."""
     exclude = _exclude(raw.get("exclude"), where("exclude"))
-    return Conventions(exclude=exclude, tasks=tasks)
+    return Conventions(exclude=exclude, keys=_keys(raw.get("keys"), where("keys")), tasks=tasks)
 
 
 def _exclude(value: object, where: str) -> tuple[str, ...]:

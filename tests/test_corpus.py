@@ -246,7 +246,8 @@ def test_both_yaml_parsers_give_the_same_lines(
     public = case.startswith("public-")
     result = read_journal(root, public=public, docs=root / "docs")
     lines = [str(problem) for problem in result.problems]
-    assert lines == _expected(case)[1][:-1]
+    # Without check's lines saying what a key was read as (issue 14), which are not problems.
+    assert lines == [line for line in _expected(case)[1][:-1] if not line.startswith("read '")]
 
 
 def test_the_corpus_is_large_and_covers_every_code() -> None:

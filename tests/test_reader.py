@@ -144,11 +144,12 @@ def test_broken_yaml_names_the_file_and_line(write, read):
     assert problem.line >= 3
 
 
-def test_a_missing_name_is_an_error_at_the_front_matter(write, read):
+def test_a_missing_name_is_read_from_the_file_name(write, read):
+    # Issue 14: a contact's file name is its name when nothing else gives one.
     write("contacts/jane.md", "---\ncompany: Doe\n---\n")
-    assert messages(read()) == [
-        "contacts/jane.md:1:1: error NJ101 'name' is missing: add a line 'name: …'"
-    ]
+    result = read()
+    assert messages(result) == []
+    assert result.journal.contacts["jane"].name == "Jane"
 
 
 def test_a_missing_date_is_an_error(write, read):

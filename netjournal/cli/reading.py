@@ -19,6 +19,8 @@ from netjournal.cli.shared import (
 )
 from netjournal.cli.terminal import due_json, due_text
 from netjournal.read.journal import read_journal
+from netjournal.read.synonyms import keys_read_as
+from netjournal.read.values import quoted
 
 
 @click.command()
@@ -57,6 +59,9 @@ def check(config_file: str | None, output: str, public: bool) -> None:
         for problem in result.problems:
             click.echo(dataclasses.replace(problem, path=shown(options.root, problem.path)))
         journal = result.journal
+        # What a vault's keys were read as, so a surprise shows before the summary.
+        for written, key, files in keys_read_as(journal):
+            click.echo(f"read {quoted(written)} as {key} in {count(files, 'file')}", err=True)
         click.echo(
             f"{count(len(result.errors), 'error')}, {count(len(result.warnings), 'warning')} "
             f"({count(len(journal.contacts), 'contact')}, "

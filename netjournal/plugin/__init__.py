@@ -92,7 +92,9 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
             self.options: JournalOptions = plugin_options(options, config_file_path)
         except OptionsError as error:
             raise PluginError(str(error)) from None
-        return super().load_config(options, config_file_path)
+        # `keys` (checked above) would shadow the Config mapping's own keys(): not declared.
+        typed = {name: value for name, value in options.items() if name != "keys"}
+        return super().load_config(typed, config_file_path)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across the rebuilds of `serve`.

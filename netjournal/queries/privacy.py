@@ -17,7 +17,9 @@ from netjournal.model import (
     Origin,
     Person,
     Place,
+    Property,
     Referral,
+    Text,
 )
 from netjournal.queries.mentions import Mentions
 from netjournal.read.hashtags import without_hashtags
@@ -34,7 +36,7 @@ def public_view(journal: Journal, shown_fields: Collection[str] = ()) -> Journal
     text that contains its name, alias, slug, email or phone as `Mentions` finds them (a text field
     is dropped, a title replaced), and an entry's slug (its anchor on the site) when the file
     name contains one. Email, phone, birthday and notes (contact and entry bodies) go too,
-    unless `shown_fields` lists them.
+    unless `shown_fields` lists them; a file's other keys (its "More" list) go with the notes.
     """
     return _Redaction(journal, frozenset(shown_fields)).journal()
 
@@ -155,6 +157,10 @@ class _Redaction:
             follow_ups=self.follow_ups(contact.follow_ups),
             aliases=self.texts(contact.aliases),
             links=self.links(contact.links),
+            company_contact=self.slug(contact.company_contact)
+            if self.text(contact.company)
+            else None,
+            more=self.more(contact.more),
         )
 
     def links(self, links: tuple[Origin, ...]) -> tuple[Origin, ...]:
@@ -184,6 +190,22 @@ class _Redaction:
             follow_ups=self.follow_ups(entry.follow_ups),
             body=self.notes(entry.body),
             links=self.links(entry.links),
+            more=self.more(entry.more),
+        )
+
+    def more(self, properties: tuple[Property, ...]) -> tuple[Property, ...]:
+        """A file's other keys, redacted like its notes: kept only when the notes are
+        published, and then without any that names someone private (key or value)."""
+        if "notes" not in self.kept:
+            return ()
+        return tuple(
+            p
+            for p in properties
+            if not self.secret(p.key)
+            and not any(
+                self.person(v) if isinstance(v, ContactRef | Text) else self.place(v) is None
+                for v in p.values
+            )
         )
 
     def mentioned_in(self, referral: Referral) -> bool:

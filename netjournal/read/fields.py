@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -36,6 +36,11 @@ class Fields:
     label: str = ""  # 'follow_ups item 3: ' for an item of a list, '' for the front matter
     names: Resolver | None = None  # what a wikilink may name; by default the contacts' slugs
     linked: list[Origin] = field(default_factory=list)  # records the wikilinks named
+    spelled: Mapping[str, str] = field(default_factory=dict)  # a key → as the file writes it
+
+    def shown(self, key: str) -> str:
+        """`key` as the file writes it (`Company` for company), for messages."""
+        return self.spelled.get(key, key)
 
     def __contains__(self, key: str) -> bool:
         return self.data.get(key) is not None
@@ -58,14 +63,15 @@ class Fields:
         try:
             return parse(self._as_written(raw, (*self.at, key), parse))
         except BadValue as bad:
-            self.report(bad.code, f"{key}: {bad.message}", key)
+            self.report(bad.code, f"{self.shown(key)}: {bad.message}", key)
             return None
 
     def missing(self, key: str) -> None:
         """Report the required `key` as missing, or as empty where it stands."""
         if key in self.data:
+            said = self.shown(key)
             self.report(
-                "NJ101", f"{self.label}'{key}' is empty: write its value after '{key}: '", key
+                "NJ101", f"{self.label}'{said}' is empty: write its value after '{said}: '", key
             )
         elif self.label:
             self.report("NJ101", f"{self.label}'{key}' is missing: add '{key}: …' to this item")
@@ -93,13 +99,14 @@ class Fields:
             try:
                 value = parse(self._as_written(item, (*self.at, key, index), parse))
             except BadValue as bad:
-                self.report_item(bad.code, f"{key}: {bad.message}", key, index)
+                self.report_item(bad.code, f"{self.shown(key)}: {bad.message}", key, index)
             else:
                 length += len(value) if isinstance(value, str) else 0
                 if length > MAX_LIST_TEXT:
                     message = (
-                        f"{key}: the list is longer than the {MAX_LIST_TEXT:,} characters a "
-                        f"list may have by item {index + 1}: shorten the items or remove some"
+                        f"{self.shown(key)}: the list is longer than the {MAX_LIST_TEXT:,} "
+                        f"characters a list may have by item {index + 1}: shorten the items or "
+                        "remove some"
                     )
                     self.report_item("NJ143", message, key, index)
                     break
@@ -157,11 +164,11 @@ class Fields:
             self.linked.append(wanted)
             several = ambiguity(link, found)
             if several is not None:
-                self._report_at("NJ145", f"{key}: {several}", key, index)
+                self._report_at("NJ145", f"{self.shown(key)}: {several}", key, index)
             return wanted
         what = "contact or journal entry" if kind == "place" else "contact"
         message = (
-            f"{key}: the wikilink {quoted(link.written)} names no {what}{found.hint}: "
+            f"{self.shown(key)}: the wikilink {quoted(link.written)} names no {what}{found.hint}: "
             "write a contact's slug, name or alias between the brackets, or create the contact"
         )
         self._report_at("NJ144", message, key, index)
@@ -186,7 +193,7 @@ class Fields:
             fix = "write the contact's slug: its file name in contacts/, without '.md'"
         else:
             fix = f"create contacts/{slug}.md or correct the slug"
-        message = f"{key}: no contact has the slug {quoted(slug)}{hint}: {fix}"
+        message = f"{self.shown(key)}: no contact has the slug {quoted(slug)}{hint}: {fix}"
         if index is None:
             self.report("NJ106", message, key)
         else:
@@ -204,7 +211,8 @@ class Fields:
         if not isinstance(raw, list):
             self.report(
                 "NJ102",
-                f"{key}: expected a list of items, each line starting '- ', got {quoted(raw)}",
+                f"{self.shown(key)}: expected a list of items, each line starting '- ', got "
+                f"{quoted(raw)}",
                 key,
             )
             return
@@ -214,7 +222,7 @@ class Fields:
             else:
                 self.report_item(
                     "NJ102",
-                    f"{key}: item {index + 1} should be keys with values (like "
+                    f"{self.shown(key)}: item {index + 1} should be keys with values (like "
                     f"'- what: …' and 'due: …' below it), got {quoted(item)}",
                     key,
                     index,
@@ -236,17 +244,21 @@ class Fields:
     def check_keys(self, known: Collection[str]) -> None:
         """Warn about keys the format does not know that look like mistakes.
 
-        A close misspelling gets a suggestion. A key without a value is usually the end of
-        the value before it, cut off by a ',' inside `{…}`: `{value: 4,500}` or
-        `{what: Call Jane, then Tom, due: …}`.
+        A close misspelling gets a suggestion. A key without a value on the line of the key
+        before it is the end of that key's value, cut off by a ',' inside `{…}`:
+        `{value: 4,500}` or `{what: Call Jane, then Tom, due: …}`. Other keys are the user's
+        own (shown under "More"), and an empty one is a template's property: both silent.
         """
+        line_before = 0
         for key, value in self.data.items():
+            line = self.document.place((*self.at, key), key=True)[0]
+            after, line_before = line_before, line
             if key in known:
                 continue
             hint = did_you_mean(key, known)
             if hint:
                 message = f"{self.label}unknown key '{key}'{hint}"
-            elif value is None:
+            elif value is None and line == after:
                 message = (
                     f"{self.label}'{key}' has no value, so it is ignored: if it belongs to "
                     "the value before it, put that value in quotes (inside {…} a ',' "

@@ -24,6 +24,7 @@ from netjournal.read.duplicates import duplicate_contacts, key_places
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, journal_files, read_text
 from netjournal.read.front_matter import Document, FrontMatterError, parse, plain_note
 from netjournal.read.html_balance import unbalanced_html
+from netjournal.read.inline_fields import opens_like_a_note
 from netjournal.read.slow_markdown import slow_note
 from netjournal.read.titles import file_date, known_words
 from netjournal.read.wikilinks import Resolver, Target
@@ -95,7 +96,13 @@ def read_journal(
 
     with counted:
         read = _records(
-            contact_files, entry_files, document_of, problems, public, tasks=conventions.tasks
+            contact_files,
+            entry_files,
+            document_of,
+            problems,
+            public,
+            tasks=conventions.tasks,
+            keys=conventions.keys,
         )
     if kept is not None:
         kept.save()
@@ -163,6 +170,7 @@ def _records(
     public: bool,
     *,
     tasks: bool = True,
+    keys: Mapping[str, str] = MappingProxyType({}),
 ) -> Journal:
     """The contacts and entries the files hold, their problems added to `problems`."""
     contact_files = _unique(contact_files, problems, reserved="index")
@@ -172,9 +180,9 @@ def _records(
 
     contact_documents = [(f, document_of(f, False)) for f in contact_files]
     entry_documents = [(f, document_of(f, True)) for f in entry_files]
-    names = _resolver(contact_documents, entry_documents)
+    names = _resolver(contact_documents, entry_documents, keys)
     known = known_words(
-        (name for _, document in contact_documents for name in _names(document)),
+        (name for _, document in contact_documents for name in _names(document, keys)),
         _capitalised(contact_documents, entry_documents),
     )
 
@@ -196,6 +204,7 @@ def _records(
                 names=names,
                 file_name=file.name,
                 tasks=tasks,
+                keys=keys,
             )
             if contact is not None:
                 people[contact.slug] = contact
@@ -217,6 +226,7 @@ def _records(
                 known=known,
                 file_name=file.name,
                 tasks=tasks,
+                keys=keys,
             )
             if entry is not None:
                 entries.append(entry)
@@ -328,7 +338,9 @@ def _document(
     try:
         document = parse(text)
     except FrontMatterError as error:
-        daily = plain_note(text) if dated and file_date(file.name) else None
+        # A daily note; or a people note of a vault, with inline fields or a heading only.
+        note = file_date(file.name) if dated else opens_like_a_note(text)
+        daily = plain_note(text) if note else None
         if daily is None:
             problems.append(
                 Problem(error.code, file.display_path, error.message, error.line, error.column)
@@ -341,22 +353,15 @@ def _document(
     return document
 
 
-def _names(document: Document | None) -> list[str]:
-    """The name and aliases a contact's front matter gives, as written (before reading)."""
-    if document is None:
-        return []
-    found = []
-    for key in ("name", "aliases"):
-        value = document.data.get(key)
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and item.strip():
-                found.append(item.strip())
-    return found
+def _names(document: Document | None, keys: Mapping[str, str]) -> list[str]:
+    """The name and aliases a contact's file gives, as written (before reading)."""
+    return [] if document is None else records.link_names(document, keys)
 
 
 def _resolver(
     contacts: list[tuple[JournalFile, Document | None]],
     entries: list[tuple[JournalFile, Document | None]],
+    keys: Mapping[str, str],
 ) -> Resolver:
     """What wikilinks may name: every contact by slug, name and alias; every entry by slug;
     and the headings of their notes, which `[[x#heading]]` may name."""
@@ -365,7 +370,7 @@ def _resolver(
         for file, document in files:
             if document is not None:
                 notes[make(file.slug)] = records.page_notes(document, entry)
-    names = {file.slug: _names(document) for file, document in contacts}
+    names = {file.slug: _names(document, keys) for file, document in contacts}
     paths: dict[Target, str] = {ContactRef(file.slug): file.display_path for file, _ in contacts}
     paths.update({EntryRef(file.slug): file.display_path for file, _ in entries})
     return Resolver(names, [file.slug for file, _ in entries], notes, paths)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from netjournal.diagnostics import Problem
@@ -16,10 +18,12 @@ from netjournal.model import (
     JournalEntry,
     Origin,
 )
-from netjournal.read import items
+from netjournal.read import items, synonyms
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
 from netjournal.read.hashtags import with_hashtags
+from netjournal.read.more import properties
+from netjournal.read.names import contact_name, wikilink_words
 from netjournal.read.privacy_flag import unreadable_privacy
 from netjournal.read.repeats import circles
 from netjournal.read.tasks import task_follow_ups
@@ -93,7 +97,7 @@ def _flag(f: Fields, key: Key, record: _Record) -> bool:
 # The file format, declared once: the keys a contact and an entry may have, in the order of
 # the docs' tables, and how each is read. Known and required keys are derived from these.
 CONTACT_FORMAT = (
-    Key("name", _text, required=True),
+    Key("name", _text),
     Key("company", _text),
     Key("title", _text),
     Key("location", _text),
@@ -130,6 +134,59 @@ ENTRY_FORMAT = (
 )
 CONTACT_KEYS = frozenset(key.name for key in CONTACT_FORMAT)
 ENTRY_KEYS = frozenset(key.name for key in ENTRY_FORMAT)
+# The keys a `keys` option may map a journal's own names onto.
+KEY_TARGETS = CONTACT_KEYS | ENTRY_KEYS | frozenset(synonyms.NAME_PARTS)
+
+
+def key_tables(keys: Mapping[str, str]) -> tuple[synonyms.KeyTable, synonyms.KeyTable]:
+    """What each key means in a contact and in an entry, with the journal's own `keys`."""
+    return _key_tables(tuple(sorted(keys.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _key_tables(keys: tuple[tuple[str, str], ...]) -> tuple[synonyms.KeyTable, synonyms.KeyTable]:
+    own = dict(keys)
+    return (
+        synonyms.table(CONTACT_KEYS | set(synonyms.NAME_PARTS), synonyms.CONTACT_SYNONYMS, own),
+        synonyms.table(ENTRY_KEYS, synonyms.ENTRY_SYNONYMS, own),
+    )
+
+
+def _renamed(document: Document, keys: synonyms.KeyTable) -> synonyms.Renamed:
+    return synonyms.with_inline(synonyms.renamed(document, keys), keys)
+
+
+def _clashes(f: Fields, found: synonyms.Renamed) -> None:
+    for clash in found.clashes:
+        f.report(
+            "NJ153",
+            f"{quoted(clash.other)} and {quoted(clash.kept)} both give {clash.key}: it is read "
+            f"from {quoted(clash.kept)}, and {quoted(clash.other)} is shown under More; keep "
+            "one of them",
+            clash.other,
+            on_key=True,
+        )
+
+
+def link_names(document: Document, keys: Mapping[str, str]) -> list[str]:
+    """The name and aliases a wikilink may call the contact in `document` by, read as
+    `contact` reads them (`Name:`, `FN`, first and last name, the opening heading)."""
+    data = _renamed(document, key_tables(keys)[0]).document.data
+    found = []
+    for key in ("name", "aliases"):
+        value = data.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item.strip():
+                found.append(item.strip())
+    if not isinstance(data.get("name"), str) or not data["name"].strip():
+        parts = [data.get(part) for part in synonyms.NAME_PARTS]
+        joined = " ".join(part.strip() for part in parts if isinstance(part, str))
+        heading = first_heading(_body(document))
+        if joined.strip():
+            found.insert(0, joined.strip())
+        elif heading is not None and heading[1] != _body(document):
+            found.insert(0, heading[0])
+    return found
 
 
 def _read(
@@ -153,17 +210,26 @@ def contact(
     names: Resolver | None = None,
     file_name: str | None = None,
     tasks: bool = True,
+    keys: Mapping[str, str] = MappingProxyType({}),
 ) -> Contact | None:
-    """The contact in `document`, or None when it lacks a usable name.
+    """The contact in `document`, or None when it is an entry in the wrong folder.
 
-    `file_name` is the file's name as written (without `.md`), by default the slug.
+    `file_name` is the file's name as written (without `.md`), by default the slug; it is
+    the contact's name when nothing else gives one (see `contact_name`). Keys are read as
+    written in a vault (read/synonyms.py, with the journal's own `keys`) and from the
+    notes' inline fields; the others are kept to show under "More".
 
     `entries` are the journal's entry slugs, which `met_at` may name; `names` finds what a
     wikilink names (by default, contacts by slug). For a `public` build, a privacy flag
     that cannot be read is an error.
     """
+    found = _renamed(document, key_tables(keys)[0])
+    document = found.document
     f = Fields(document, path, problems, contacts, dict(document.data), names=names)
-    f.check_keys(CONTACT_KEYS | unreadable_privacy(f, public))
+    f.spelled = found.spelled
+    others = {clash.other for clash in found.clashes}  # reported as clashes, not as typos
+    f.check_keys(CONTACT_KEYS | set(synonyms.NAME_PARTS) | others | unreadable_privacy(f, public))
+    _clashes(f, found)
     if "name" not in f and "date" in f:
         f.report(
             "NJ101",
@@ -183,12 +249,29 @@ def contact(
     values = _read(f, CONTACT_FORMAT, _Record(slug, entries))
     if tasks:  # a dated task in a contact's notes is a follow-up too (read/tasks.py)
         values["follow_ups"] += tuple(_tasks(f, document, ContactRef(slug), None))
+    company = wikilink_words(f, values)
     name = values.pop("name")
     body = _body(document)
+    if "name" in f.data:  # written, and empty or unreadable: said so, as the format's own key
+        if name is None:
+            if f.data["name"] in (None, "") or not str(f.data["name"]).strip():
+                f.missing("name")
+            return None
+    else:
+        name, body = contact_name(f, body, file_name or slug)
     values["tags"] = with_hashtags(values["tags"], body)
     links, _ = _links(f, document, body, ContactRef(slug))
-    built = Contact(slug=slug, path=path, name=name or slug, **values, body=body, links=links)
-    return built if name else None
+    return Contact(
+        slug=slug,
+        path=path,
+        name=name,
+        **values,
+        body=body,
+        links=links,
+        company_contact=company,
+        more=properties(f, found.unused),
+        read_as=found.read_as,
+    )
 
 
 def entry(
@@ -203,15 +286,20 @@ def entry(
     known: Mapping[str, str] | None = None,
     file_name: str | None = None,
     tasks: bool = True,
+    keys: Mapping[str, str] = MappingProxyType({}),
 ) -> JournalEntry | None:
     """The journal entry in `document`, or None when it lacks a usable date.
 
     A file whose name (`file_name`, as written, by default the slug) starts with a date needs
     no `date:` (a daily note). `names` finds what
     a wikilink names; `known` are the words a title made from the file name keeps as
-    spelled. For a `public` build, a privacy flag that cannot be read is an error.
+    spelled. For a `public` build, a privacy flag that cannot be read is an error. Keys
+    are read as for a contact, with an entry's synonyms (`people` is with).
     """
+    found = _renamed(document, key_tables(keys)[1])
+    document = found.document
     f = Fields(document, path, problems, contacts, document.data, names=names)
+    f.spelled = found.spelled
     if "time" in f and "date" in f:  # a calendar's habit: the time has its own key there
         written, time_of_day = str(f.data["date"]).split(" ")[0], str(f.data["time"]).strip()
         f.report(
@@ -222,7 +310,9 @@ def entry(
             "time",
             on_key=True,
         )
-    f.check_keys(ENTRY_KEYS | {"time"} | unreadable_privacy(f, public))
+    others = {clash.other for clash in found.clashes}
+    f.check_keys(ENTRY_KEYS | {"time"} | others | unreadable_privacy(f, public))
+    _clashes(f, found)
     if "date" not in f and "name" in f:
         f.report(
             "NJ101",
@@ -263,8 +353,17 @@ def entry(
     # The people an entry's notes link to are people met: after the listed ones, once.
     links, met = _links(f, document, body, EntryRef(slug))
     values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
+    more = properties(f, (key for key in found.unused if key != "time"))  # time: NJ107
     return JournalEntry(
-        slug=slug, path=path, date=day, time=moment, **values, body=body, links=links
+        slug=slug,
+        path=path,
+        date=day,
+        time=moment,
+        **values,
+        body=body,
+        links=links,
+        more=more,
+        read_as=found.read_as,
     )
 
 

@@ -160,11 +160,13 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 def _one_of(kind: type[E], value: Any, code: str, what: str, use: str) -> E:
-    """The member of `kind` whose value the text names, case aside; else a BadValue saying
+    """The member of `kind` whose value the text names, case aside, a space or '_' for a
+    '-' (`Network referral`, as a vault writes it); else a BadValue saying
     `unknown <what> '…' (did you mean …?): <use>`."""
     text = str(value).strip().lower()
+    words = "-".join(text.replace("_", " ").split())
     for member in kind:
-        if text == member.value:
+        if words == member.value:
             return member
     hint = did_you_mean(text, [str(member.value) for member in kind])
     raise BadValue(code, f"unknown {what} {quoted(value)}{hint}: {use}")
