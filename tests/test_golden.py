@@ -9,7 +9,9 @@ The journals: the sample (private and public builds), tests/golden/journals/bran
 to take every branch of every template: met at an event and at a place, plans, private
 records, referrals both ways, more than five overdue items), tests/golden/journals/vault (an
 Obsidian/Foam-style journal: daily notes, wikilinks, aliases, a private contact with an alias;
-private and public builds) and an empty journal.
+private and public builds), an empty journal, and the four vaults of tests/vaults/ (an
+Obsidian CRM, a Dataview vault, vCard-style properties, a Foam workspace), each read with its
+own mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY
 
+from netjournal.options import read_options
 from netjournal.site import generate
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -34,15 +37,35 @@ CASES = {
     "vault": (JOURNALS / "vault", False),
     "vault-public": (JOURNALS / "vault", True),
 }
+# Issue 14's acceptance vaults, each built with nothing edited but its own mkdocs.yml.
+VAULTS = Path(__file__).parent / "vaults"
+VAULT_CASES = {
+    f"vaults/{name}": (VAULTS / name, False)
+    for name in ("obsidian-crm", "dataview", "vcard", "foam")
+}
+CASES.update(VAULT_CASES)
 
 
 def _pages(case: str) -> dict[str, str]:
     root, public = CASES[case]
-    # The journals live in this repository: its git history must not change their pages.
-    site = generate(
-        root, root / "contacts", root / "journal", TODAY, public=public, git_history=False
-    )
-    return {**site.pages, **site.files}  # the pages and the calendar feed
+    if case in VAULT_CASES:  # read as a user's mkdocs.yml says: folders, exclude, keys
+        options = read_options(root / "mkdocs.yml")
+        site = generate(
+            root,
+            options.contact_folders,
+            options.journal_folders,
+            TODAY,
+            public=public,
+            git_history=False,
+            conventions=options.conventions,
+        )
+    else:
+        # The journals live in this repository: its git history must not change their pages.
+        site = generate(
+            root, root / "contacts", root / "journal", TODAY, public=public, git_history=False
+        )
+    files = {uri: text for uri, text in site.files.items() if isinstance(text, str)}
+    return {**site.pages, **files}  # the pages and the calendar feed
 
 
 def _golden(case: str) -> dict[str, str]:

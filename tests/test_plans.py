@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
+import pytest
 from conftest import TODAY
 
 from netjournal import queries
@@ -131,6 +133,30 @@ def test_the_first_lines_are_plain_text_cut_at_a_word():
     text = plain_start(body, 23)
     assert text == "word word word word…"
     assert plain_start("> *quoted* `code` ~~y~~\n\n| a | b |") == "quoted code y a b"
+
+
+def test_the_first_lines_of_a_vault_note_are_its_words_not_its_queries_nor_its_markers():
+    """A daily note as Obsidian keeps it: tags, an inline field, tasks, a callout, a query."""
+    body = (
+        "#daily #journal\n\nCoffee with (person:: [[Jane Doe]]) at the café.\n\n"
+        "- [ ] Ask Lars about the audit\n- [x] Thank Jane\n1. Book the room\n\n"
+        "> [!tip]- How to help\n> She needs a payroll provider.\n\n"
+        "```dataviewjs\ndv.list(dv.pages('People'))\n```\n<% tp.file.title %>\n"
+        "~~~~\nkept ~~~ inside\n~~~~\nThe end."
+    )
+    assert plain_start(body) == (
+        "Coffee with (Jane Doe) at the café. Ask Lars about the audit Thank Jane Book the room "
+        "How to help She needs a payroll provider. The end."
+    )
+
+
+@pytest.mark.parametrize(
+    "hostile", ["[!" * 500_000, "(" + "a" * 1_000_000, "(a::" * 250_000, "- [ ] " * 200_000]
+)
+def test_the_first_lines_of_a_hostile_megabyte_take_linear_time(hostile):
+    began = time.process_time()
+    plain_start(hostile)
+    assert time.process_time() - began < 2  # CPU seconds; quadratic would take hours
 
 
 def test_before_you_meet_with_nothing_says_so(journal_of):

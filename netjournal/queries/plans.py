@@ -23,6 +23,12 @@ FIRST_LINES = 240  # characters of a last conversation's notes shown before you 
 _MARKUP = re.compile(r"[*_`\[\]|~]+")
 _QUOTED = re.compile(r"[>\s]+")
 _SPACES = re.compile(r"\s+")
+# What a vault's notes carry that is no words of the conversation: a fence's opening line, a
+# list item's marker and task box, a callout's `[!type]`, a Dataview field's `key::`.
+_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_CALLOUT = re.compile(r"\[![^\[\]\n]*\][+-]?")  # no `[` inside: disjoint scans, linear
+_FIELD = re.compile(r"(?<=[\[(])[\w -]{1,64}::[ \t]*")  # one run after each bracket: linear
 
 
 def plans(journal: Journal, today: date) -> tuple[JournalEntry, ...]:
@@ -82,8 +88,7 @@ def plain_start(
     Each wikilink reads as `words` says (the page's words: `Jane Doe > Notes`), else as
     its own words; the words are kept whole, only the Markdown around them goes.
     """
-    lines = [line for line in body.splitlines() if line.strip() and line.lstrip()[:1] != "#"]
-    joined = " ".join(_unquoted(line) for line in lines)
+    joined = " ".join(_words_of(_unquoted(line)) for line in _text_lines(body))
     shown = words or (lambda link: link.text)
     pieces, last, enough = [], 0, 4 * limit
     for match in WIKILINK.finditer(joined):
@@ -105,6 +110,33 @@ def plain_start(
 
 def _plain(pieces: list[str]) -> str:
     return _SPACES.sub(" ", "".join(pieces)).strip()
+
+
+def _text_lines(body: str) -> list[str]:
+    """The lines of a note that hold its words: not blank, not a heading or a line of tags,
+    not in a fenced block (code, or a Dataview query), not a Templater command."""
+    found, fence = [], ""
+    for line in body.splitlines():
+        opening = _FENCE.match(line)
+        if fence:
+            marks = opening.group(1) if opening else ""
+            if marks[:1] == fence[:1] and len(marks) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        text = line.lstrip(" \t>")
+        if text.strip() and text[:1] != "#" and not text.startswith("<%"):
+            found.append(line)
+    return found
+
+
+def _words_of(line: str) -> str:
+    """A line without its list marker, task box, callout type and fields' keys."""
+    item = _ITEM.match(line)
+    line = line[item.end() :] if item else line
+    return _FIELD.sub("", _CALLOUT.sub("", line))
 
 
 def _unquoted(line: str) -> str:
