@@ -458,7 +458,7 @@ def test_each_vault_checks_and_builds_and_no_file_of_it_changes(tmp_path: Path, 
     built = runner.invoke(main, ["build", "-f", config, "-d", str(tmp_path / "site")])
     for result in (checked, due, built):  # each vault is read as it is, nothing edited
         assert result.exit_code == 0, result.output
-    assert " 0 errors" in f" {checked.stderr}" and "Built the site" in built.output
+    assert "\n0 errors, " in f"\n{checked.stderr}" and "Built the site" in built.output
     assert _hashes(copy) == before
     # What check may add is its cache, in a hidden folder beside mkdocs.yml that ignores itself.
     assert {p.name for p in copy.iterdir()} - {p.split("/")[0] for p in before} <= {CACHE_FOLDER}

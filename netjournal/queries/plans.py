@@ -15,6 +15,7 @@ from netjournal.model import Contact, ContactRef, Journal, JournalEntry, Referra
 from netjournal.queries.agenda import DueFollowUp
 from netjournal.queries.needs import fold
 from netjournal.queries.touches import is_plan, touched
+from netjournal.read.fences import outside_fences
 from netjournal.read.wikilinks import WIKILINK, Wikilink, journal_resolver, parsed, shown
 
 FIRST_LINES = 240  # characters of a last conversation's notes shown before you meet
@@ -23,9 +24,8 @@ FIRST_LINES = 240  # characters of a last conversation's notes shown before you 
 _MARKUP = re.compile(r"[*_`\[\]|~]+")
 _QUOTED = re.compile(r"[>\s]+")
 _SPACES = re.compile(r"\s+")
-# What a vault's notes carry that is no words of the conversation: a fence's opening line, a
-# list item's marker and task box, a callout's `[!type]`, a Dataview field's `key::`.
-_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+# What a vault's notes carry that is no words of the conversation: a list item's marker and
+# task box, a callout's `[!type]`, a Dataview field's `key::`.
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _CALLOUT = re.compile(r"\[![^\[\]\n]*\][+-]?")  # no `[` inside: disjoint scans, linear
 _FIELD = re.compile(r"(?<=[\[(])[\w -]{1,64}::[ \t]*")  # one run after each bracket: linear
@@ -115,17 +115,8 @@ def _plain(pieces: list[str]) -> str:
 def _text_lines(body: str) -> list[str]:
     """The lines of a note that hold its words: not blank, not a heading or a line of tags,
     not in a fenced block (code, or a Dataview query), not a Templater command."""
-    found, fence = [], ""
-    for line in body.splitlines():
-        opening = _FENCE.match(line)
-        if fence:
-            marks = opening.group(1) if opening else ""
-            if marks[:1] == fence[:1] and len(marks) >= len(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    found = []
+    for _, line in outside_fences(body.splitlines()):
         text = line.lstrip(" \t>")
         if text.strip() and text[:1] != "#" and not text.startswith("<%"):
             found.append(line)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netjournal.read.fences import outside_fences
+
 MAX_KEY = 60
 _CLOSING = {"[": "]", "(": ")"}
 _NOT_IN_KEY = frozenset("[]()*`>#|\n")
@@ -35,15 +37,8 @@ def inline_fields(body: str, first_line: int = 1) -> list[InlineField]:
     if "::" not in body:
         return []
     found: list[InlineField] = []
-    fence = ""
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        stripped = line.strip()
-        if fence:
-            fence = "" if stripped.startswith(fence) else fence
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            continue
+    for index, line in outside_fences(body.split("\n")):
+        number, stripped = first_line + index, line.strip()
         if "::" not in line or _is_task(stripped):
             continue
         whole = _whole_line(line, number)

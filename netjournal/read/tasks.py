@@ -21,6 +21,7 @@ from datetime import date
 
 from netjournal.diagnostics import Problem
 from netjournal.model import ContactRef, FollowUp, Origin
+from netjournal.read.fences import Fences
 from netjournal.read.values import BadValue, parse_date
 from netjournal.read.wikilinks import WIKILINK, parsed
 
@@ -28,7 +29,6 @@ from netjournal.read.wikilinks import WIKILINK, parsed
 TASK = re.compile(
     r"(?P<lead>[ \t]*(?:>[ \t]*)*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\[)(?P<box>[ xX])\](?=[ \t]|$)"
 )
-_FENCE = re.compile(r"[ \t]*(?:>[ \t]*)*(?P<fence>`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
 # The Tasks plugin's dates: a sign, then (normally) the date. Its other signs (priorities) go.
 _SIGNS = {
@@ -73,20 +73,13 @@ def task_lines(body: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
     """Each line of `body` that is a task, outside code, with its line in the file."""
     if "[ ]" not in body and "[x]" not in body and "[X]" not in body:
         return  # most notes: no box, nothing to scan line by line
-    fence: str | None = None
+    fences = Fences()
     in_code = in_list = False
     blank_before = True
     for number, line in enumerate(body.split("\n")):
         line = line.removesuffix("\r")
         blank = not line.strip()
-        if fence is not None:  # inside ``` or ~~~ until a fence as long, of the same sign
-            closing = _FENCE.match(line)
-            if closing and _closes(closing["fence"], fence, line[closing.end() :]):
-                fence = None
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening["fence"]
+        if fences.fenced(line):  # inside ``` or ~~~ until a fence as long, of the same sign
             blank_before = False
             continue
         indented = not blank and _indent(line) >= 4
@@ -100,11 +93,6 @@ def task_lines(body: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
         blank_before = blank
         if not blank and TASK.match(line):
             yield first_line + number, line
-
-
-def _closes(fence: str, opened: str, after: str) -> bool:
-    """Whether a fence closes the one `opened`: the same sign, as long or longer, alone."""
-    return fence[0] == opened[0] and len(fence) >= len(opened) and not after.strip()
 
 
 def _indent(line: str) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from netjournal.read.fences import outside_fences
 from netjournal.read.wikilinks import without_links
 
 # Acronyms a networking journal uses; the journal's own (words in capitals) are added to them.
@@ -182,16 +183,8 @@ def first_heading(body: str) -> tuple[str, str] | None:
     by `rstrip`, so a line of 100,000 of them costs one pass.
     """
     lines = body.split("\n")
-    fence = ""
     first_text = next((n for n, line in enumerate(lines) if line.strip()), None)
-    for number, line in enumerate(lines):
-        stripped = line.strip()
-        if fence:
-            fence = "" if stripped.startswith(fence) else fence
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            continue
+    for number, line in outside_fences(lines):
         text = _heading(line)
         if text is None:
             continue
