@@ -142,11 +142,11 @@ def test_the_first_lines_of_a_vault_note_are_its_words_not_its_queries_nor_its_m
         "- [ ] Ask Lars about the audit\n- [x] Thank Jane\n1. Book the room\n\n"
         "> [!tip]- How to help\n> She needs a payroll provider.\n\n"
         "```dataviewjs\ndv.list(dv.pages('People'))\n```\n<% tp.file.title %>\n"
-        "~~~~\nkept ~~~ inside\n~~~~\nThe end."
+        "~~~~\nkept ~~~ inside\n~~~~\n![[Jane Doe]] The end."
     )
     assert plain_start(body) == (
         "Coffee with (Jane Doe) at the café. Ask Lars about the audit Thank Jane Book the room "
-        "How to help She needs a payroll provider. The end."
+        "How to help She needs a payroll provider. Jane Doe The end."
     )
 
 

@@ -92,7 +92,8 @@ def plain_start(
     shown = words or (lambda link: link.text)
     pieces, last, enough = [], 0, 4 * limit
     for match in WIKILINK.finditer(joined):
-        pieces.append(_MARKUP.sub("", joined[last : match.start()]))
+        before = joined[last : match.start()]
+        pieces.append(_MARKUP.sub("", before.removesuffix("!")))  # `![[x]]` embeds x: its words
         pieces.append(shown(parsed(match)))
         last = match.end()
         if last > enough:  # the words so far may do: a long note's links are not all read

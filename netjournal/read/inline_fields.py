@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from netjournal.read.fences import outside_fences
 
 MAX_KEY = 60
+MAX_KEY_WORDS = 4
+_SENTENCE_MARKS = (". ", "! ", "? ", ", ", "; ")
 _CLOSING = {"[": "]", "(": ")"}
 _NOT_IN_KEY = frozenset("[]()*`>#|\n")
 
@@ -61,7 +63,11 @@ def _is_task(stripped: str) -> bool:
 
 
 def _valid_key(key: str) -> bool:
-    return 0 < len(key) <= MAX_KEY and not any(c in _NOT_IN_KEY for c in key)
+    """A key is a few words (`Date of birth`), not a sentence that happens to hold a `::`
+    (`Executive coach. Introduced by:: [[Jane]]`)."""
+    if not 0 < len(key) <= MAX_KEY or any(c in _NOT_IN_KEY for c in key):
+        return False
+    return len(key.split()) <= MAX_KEY_WORDS and not any(m in key for m in _SENTENCE_MARKS)
 
 
 def _whole_line(line: str, number: int) -> InlineField | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -19,6 +19,7 @@ from netjournal.model import (
     Origin,
 )
 from netjournal.read import items, synonyms
+from netjournal.read.attachments import is_image
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
 from netjournal.read.hashtags import with_hashtags
@@ -38,6 +39,7 @@ from netjournal.read.values import (
     parse_stage,
     parse_text,
     quoted,
+    unlinked,
 )
 from netjournal.read.wikilinks import (
     Found,
@@ -82,6 +84,21 @@ def _texts(f: Fields, key: Key, record: _Record) -> tuple[str, ...]:
     return f.many(key.name, parse_text)
 
 
+def _tags(f: Fields, key: Key, record: _Record) -> tuple[str, ...]:
+    """The tags, also as Obsidian and vCard write them: one text of several split at commas
+    (`tags: meeting, followup`, `CATEGORIES: a,b`), `#client` as client."""
+    one_text = isinstance(f.data.get(key.name), str)
+    found = []
+    for written in f.many(key.name, parse_text):
+        for tag in written.split(",") if one_text else [written]:
+            tag = tag.strip()
+            if tag[:1] == "#" and tag[1:2] not in ("", "#", " "):
+                tag = tag[1:]  # Obsidian's `#client` is the tag client
+            if tag:
+                found.append(tag)
+    return tuple(found)
+
+
 def _parsed(parse: Callable[[Any], Any]) -> Callable[[Fields, Key, _Record], Any]:
     return lambda f, key, record: f.get(key.name, parse, required=key.required)
 
@@ -104,7 +121,7 @@ CONTACT_FORMAT = (
     Key("email", _texts, "emails"),
     Key("phone", _texts, "phones"),
     Key("url", _texts, "urls"),
-    Key("tags", _texts),
+    Key("tags", _tags),
     Key("met", _parsed(parse_date)),
     Key("met_at", lambda f, key, record: items.place(f, key.name, record.entries)),
     Key("introduced_by", _contact_slug),
@@ -126,7 +143,7 @@ ENTRY_FORMAT = (
     Key("title", _text),
     Key("kind", _text),
     Key("with", lambda f, key, record: items.contacts(f, key.name), "with_"),
-    Key("tags", _texts),
+    Key("tags", _tags),
     Key("follow_ups", lambda f, key, record: tuple(items.follow_ups(f, EntryRef(record.slug)))),
     Key("referrals", lambda f, key, record: tuple(items.referrals(f, record.slug, record.day))),
     Key("introductions", lambda f, key, record: tuple(items.introductions(f))),
@@ -300,8 +317,11 @@ def entry(
     document = found.document
     f = Fields(document, path, problems, contacts, document.data, names=names)
     f.spelled = found.spelled
-    if "time" in f and "date" in f:  # a calendar's habit: the time has its own key there
-        written, time_of_day = str(f.data["date"]).split(" ")[0], str(f.data["time"]).strip()
+    # A calendar's habit, and a vault's: the time of day has its own key. Its text as typed:
+    # YAML reads an unquoted 14:30 as 870 (minutes, in base 60).
+    time_of_day = str(document.typed_text.get(("time",), f.data.get("time", ""))).strip()
+    if "time" in f and "date" in f:
+        written = str(unlinked(f.data["date"])).split(" ")[0]
         f.report(
             "NJ107",
             "'time' is not a key netjournal reads: write the time of day in 'date', like "
@@ -323,8 +343,18 @@ def entry(
     file_name = file_name or slug
     named = file_date(file_name)
     daily = named if "date" not in f.data else None  # a daily note
-    if daily is not None:
-        when: tuple[date, Any] | None = (daily, file_time(file_name))
+    if daily is not None:  # the file name's time of day, else the `time` key's
+        moment = file_time(file_name)
+        if moment is None and "time" in f:
+            moment = _at(daily, time_of_day)
+            if moment is None:
+                f.report(
+                    "NJ104",
+                    f"time: {quoted(time_of_day)} is not a time of day: write it as HH:MM, "
+                    "like 14:30",
+                    "time",
+                )
+        when: tuple[date, Any] | None = (daily, moment)
     else:
         [date_key] = (key for key in ENTRY_FORMAT if key.name == "date")
         when = date_key.read(f, date_key, _Record(slug))
@@ -365,6 +395,17 @@ def entry(
         more=more,
         read_as=found.read_as,
     )
+
+
+def _at(day: date, time_of_day: str) -> datetime | None:
+    """`day` at `time_of_day` as written (`14:30`, `9:05`, `14:30:00`), or None."""
+    hours, _, rest = time_of_day.partition(":")
+    minutes = rest[:2]
+    if not (hours.isdigit() and minutes.isdigit() and len(hours) <= 2 and len(minutes) == 2):
+        return None
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    return datetime(day.year, day.month, day.day, int(hours), int(minutes))
 
 
 def _links(
@@ -409,6 +450,8 @@ def _links(
                     "the '#'",
                 )
             continue
+        if is_image(link.target.strip()):
+            continue  # `![[photo.png]]`: an image of the vault, which the site copies and shows
         resolution = resolver.resolve(link.target)
         if resolution.target is not None:
             f.linked.append(resolution.target)

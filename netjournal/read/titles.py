@@ -176,25 +176,33 @@ def readable_date(day: date) -> str:
 
 
 def first_heading(body: str) -> tuple[str, str] | None:
-    """The text of the note's first `#` heading outside fenced code, and the note without it
-    when it is the note's first line (else the note as it is); None when there is none.
+    """The note's title from its headings, outside fenced code, and the notes without it.
+
+    A heading that opens the note (only lines of `#tags` before it, as a daily note's
+    `#daily` line) is the title, and its line leaves the notes. Otherwise the first level-1
+    heading is, and the notes stay as they are; a section heading (`## Log`) further down is
+    no title. None when there is none.
 
     Written without a regular expression over the line: `#`s and spaces at its end are cut
     by `rstrip`, so a line of 100,000 of them costs one pass.
     """
     lines = body.split("\n")
-    first_text = next((n for n, line in enumerate(lines) if line.strip()), None)
+    opening = next((n for n, line in enumerate(lines) if line.strip() and not _tags(line)), None)
     for number, line in outside_fences(lines):
-        text = _heading(line)
-        if text is None:
-            continue
-        text = without_links(text).strip()
-        if not text:
-            continue
-        if number == first_text:
-            return text, "\n".join(lines[number + 1 :]).strip("\n")
-        return text, body
+        if number == opening or line.lstrip(" ")[:2] == "# ":
+            text = _heading(line)
+            text = None if text is None else without_links(text).strip()
+            if text and number == opening:
+                return text, "\n".join([*lines[:number], *lines[number + 1 :]]).strip("\n")
+            if text:
+                return text, body
     return None
+
+
+def _tags(line: str) -> bool:
+    """Whether a line is only `#tags` (`#daily #journal`), which a daily note may open with."""
+    words = line.split()
+    return bool(words) and all(len(w) > 1 and w[0] == "#" and w[1] not in "# " for w in words)
 
 
 def _heading(line: str) -> str | None:

@@ -66,7 +66,12 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:([ T])(.*))?", re.ASCII)
 
 
 def parse_datetime(value: Any) -> tuple[date, datetime | None]:
-    """A date, and the date-time when a time of day is given (`2025-03-04 18:30`)."""
+    """A date, and the date-time when a time of day is given (`2025-03-04 18:30`).
+
+    A wikilink to a daily note (`"[[2026-11-21]]"`, Obsidian's way of linking a date) is
+    the date it names.
+    """
+    value = unlinked(value)
     if isinstance(value, datetime):
         return _in_range(value.date(), str(value)), value
     if isinstance(value, date):
@@ -106,6 +111,19 @@ def _in_range(day: date, text: str) -> date:
             f"write a year between {FIRST_YEAR} and {LAST_YEAR}",
         )
     return day
+
+
+# A whole `[[target]]` or `[[target|label]]`: one class per part, no `[` or `]` in any: linear.
+_LINKED = re.compile(r"\[\[([^\[\]|#\n]*)(?:\|[^\[\]\n]*)?\]\]")
+
+
+def unlinked(value: Any) -> Any:
+    """The target of a value that is one wikilink (`"[[2026-11-21]]"`), else the value."""
+    if isinstance(value, str):
+        match = _LINKED.fullmatch(value.strip())
+        if match:
+            return match.group(1).strip()
+    return value
 
 
 def parse_date(value: Any) -> date:
@@ -259,8 +277,8 @@ def parse_done(value: Any) -> tuple[bool, date | None]:
 
 
 def parse_birthday(value: Any) -> Birthday:
-    """A birthday: a date, or `--MM-DD` when the year is unknown."""
-    text = str(value).strip()
+    """A birthday: a date, or `--MM-DD` when the year is unknown (either may be a wikilink)."""
+    text = str(unlinked(value)).strip()
     match = re.fullmatch(r"--(\d{2})-(\d{2})", text, re.ASCII)
     if match:
         month, day = int(match.group(1)), int(match.group(2))
