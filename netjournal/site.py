@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,14 +85,14 @@ def generate(
     notes = notes or NoteRenderer()
     if public:
         visible = public_view(result.journal, public_fields)
-        images = _images(root, visible, notes, conventions)
+        images = _images(_vault(root, contacts, journal), visible, notes, conventions)
         pages = render_site(visible, today, notes, credibility_touches=credibility_touches)
         return GeneratedSite(
             pages, result.warnings, images, len(visible.contacts), len(visible.entries)
         )
     everything = result.journal
     feed = calendar_text(calendar_items(everything, today), today)
-    images = _images(root, everything, notes, conventions)
+    images = _images(_vault(root, contacts, journal), everything, notes, conventions)
     pages = render_site(
         everything,
         today,
@@ -110,6 +111,20 @@ def _history(root: Path, contacts: Folders) -> FileHistory:
     for folder in (contacts,) if isinstance(contacts, Path) else contacts:
         history.update(contacts_history(root, folder))
     return history
+
+
+def _vault(root: Path, contacts: Folders, journal: Folders) -> Path:
+    """Where embedded images are looked for: the folder of mkdocs.yml, or, when mkdocs.yml
+    sits outside the vault (`contacts: [../Vault/People]`), the folder holding all the listed
+    ones, so the vault's `Attachments/` is found while nothing is written into the vault."""
+    listed = [
+        Path(os.path.abspath(root / folder))
+        for folders in (contacts, journal)
+        for folder in ((folders,) if isinstance(folders, Path) else folders)
+    ]
+    if all(folder.is_relative_to(Path(os.path.abspath(root))) for folder in listed):
+        return root
+    return Path(os.path.commonpath(listed))
 
 
 def _images(

@@ -3,9 +3,20 @@ reads it, or said plainly, never dropped without a word."""
 
 from __future__ import annotations
 
+import base64
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 
+from click.testing import CliRunner
+
+from netjournal.cli import main
 from netjournal.read.journal import read_texts
+
+VAULTS = Path(__file__).parent / "vaults"
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+)
 
 
 def test_a_date_written_as_a_link_to_its_daily_note_is_that_date():
@@ -82,3 +93,38 @@ def test_a_sentence_holding_a_double_colon_is_no_inline_field():
     dana = result.journal.contacts["dana"]
     assert dana.title == "Coach"
     assert [p.key for p in dana.more] == []
+
+
+def test_a_site_folder_beside_the_vault_leaves_nothing_in_it_and_finds_its_images(tmp_path):
+    """README's advice: mkdocs.yml in a folder of its own, so site/ and the cache stay out."""
+    vault = tmp_path / "Vault"
+    shutil.copytree(VAULTS / "obsidian-crm", vault, symlinks=True)
+    (vault / "mkdocs.yml").unlink()
+    (vault / "Attachments").mkdir()
+    (vault / "Attachments" / "photo.png").write_bytes(PNG)
+    with open(vault / "People" / "Jane Doe.md", "a", encoding="utf-8") as note:
+        note.write("\n![[photo.png|40]]\n")
+    before = {p: p.read_bytes() for p in vault.rglob("*") if p.is_file()}
+    site_folder = tmp_path / "site-folder"
+    site_folder.mkdir()
+    (site_folder / "mkdocs.yml").write_text(
+        "site_name: My network\n"
+        "docs_dir: !!python/object/apply:netjournal.options.empty_docs_dir []\n"
+        "theme: material\nplugins:\n  - netjournal:\n"
+        "      contacts: [../Vault/People, ../Vault/CRM/Contacts]\n"
+        "      journal: [../Vault/Meetings, ../Vault/Daily]\n",
+        encoding="utf-8",
+    )
+    config = str(site_folder / "mkdocs.yml")
+    for command in (["check", "-f", config], ["build", "-f", config, "--today", "2026-11-23"]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0, result.output
+    assert {p: p.read_bytes() for p in vault.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in site_folder.iterdir()) == [
+        ".netjournal-cache",
+        "mkdocs.yml",
+        "site",
+    ]
+    page = (site_folder / "site" / "contacts" / "jane-doe.html").read_text(encoding="utf-8")
+    assert '<img alt="photo.png" src="../attachments/Attachments/photo.png" width="40">' in page
+    assert (site_folder / "site/attachments/Attachments/photo.png").read_bytes() == PNG
