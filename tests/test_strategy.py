@@ -36,7 +36,7 @@ FILES = {
     "journal/2026-03-01-coffee.md": "---\ndate: 2026-03-01\nkind: one-to-one\n---\n",
     "journal/2026-06-01-coffee.md": "---\ndate: 2026-06-01\nkind: one-to-one\n---\n",
     "journal/2026-11-23-today.md": "---\ndate: 2026-11-23\nkind: one-to-one\n---\n",
-    "journal/2026-10-01-note.md": "---\ndate: 2026-10-01\n---\n",
+    "journal/2026-10-01-note.md": "---\ndate: 2026-10-01\nwith: [cy]\n---\n",  # no kind
     "journal/2026-11-24-plan.md": "---\ndate: 2026-11-24\nkind: event\n---\n",
 }
 
@@ -81,7 +81,7 @@ def test_the_sources_page_and_dashboard_show_the_balance(journal_of):
     assert "| one\\-to\\-one | 3 | 60% |" in sources  # escaped as Markdown
     assert "| [Referral](referral.md) | 1 | 3,000 | 75% |" in sources
     assert (
-        "time spent in the last 12 months one\\-to\\-one 60%, event 20%, no kind 20%; "
+        "time spent in the last 12 months one\\-to\\-one 60%, event 20%, other \\(no kind\\) 20%; "
         "business won Referral 75%, Self referral 25%." in pages["index.md"]
     )
 
@@ -118,3 +118,22 @@ def test_a_public_build_counts_no_private_entry_or_opportunity(tmp_path):
         assert "hushhush" not in page and "7,777" not in page
         assert "Reputation response" not in page.split("Strategy balance")[-1]
     assert "| call | 1 | 100% |" in public.pages[SOURCES]
+
+
+def test_a_note_to_yourself_is_no_time_spent_and_no_recent_activity(journal_of):
+    """A daily note of thoughts, nobody in it and no kind, is in the journal, not networking."""
+    journal = journal_of(
+        {
+            "contacts/ann.md": "---\nname: Ann\n---\n",
+            "journal/2026-11-20.md": "#daily\n\nThinking about next year.\n",
+            "journal/2026-11-21.md": "Met [[ann]] for coffee.\n",
+            "journal/2026-11-22-call.md": "---\ndate: 2026-11-22\nkind: call\n---\nAlone.\n",
+        }
+    )
+    balance = strategy_balance(journal, TODAY)
+    assert [(t.kind, t.entries) for t in balance.time] == [("call", 1), (NO_KIND, 1)]
+    assert NO_KIND == "other (no kind)"
+    dashboard = render_site(journal, TODAY)["index.md"]
+    recent = dashboard.split("## Recent activity")[1].split("\n## ")[0]
+    assert "21 November 2026" in recent and "Call" in recent
+    assert "20 November 2026" not in recent

@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from netjournal.model import Journal
 from netjournal.queries.sources import SourceSummary, source_summaries
-from netjournal.queries.touches import is_plan
+from netjournal.queries.touches import is_plan, is_solo
 
-NO_KIND = "no kind"  # entries whose file gives no `kind`
+NO_KIND = "other (no kind)"  # entries with people in them whose file gives no `kind`
 
 
 @dataclass(frozen=True)
@@ -70,13 +70,14 @@ def _percent(part: Decimal | int, whole: Decimal | int) -> int:
 
 
 def strategy_balance(journal: Journal, today: date) -> StrategyBalance:
-    """Entries by kind over the twelve months up to `today` (plans excluded), and the
+    """Entries by kind over the twelve months up to `today` (plans and notes to yourself
+    excluded: a daily note with nobody in it is no time spent networking), and the
     value won by each source (all time: a client won comes from the whole relationship)."""
     start = year_before(today)
     kinds = Counter(
         entry.kind or NO_KIND
         for entry in journal.entries
-        if start <= entry.date and not is_plan(entry, today)
+        if start <= entry.date and not is_plan(entry, today) and not is_solo(entry)
     )
     total = sum(kinds.values())
     time = tuple(

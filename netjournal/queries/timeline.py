@@ -17,6 +17,7 @@ from netjournal.model import (
     Place,
     Referral,
 )
+from netjournal.queries.touches import is_solo
 
 
 class Happening(enum.Enum):
@@ -100,6 +101,7 @@ def kinds(entries: list[JournalEntry]) -> list[tuple[str, int]]:
 
 
 def recent_entries(journal: Journal, today: date, count: int = 8) -> list[JournalEntry]:
-    """The latest `count` entries up to `today`, newest first."""
-    past = [entry for entry in journal.entries if entry.date <= today]
+    """The latest `count` entries up to `today`, newest first, but notes to yourself (a
+    daily note with nobody in it and no kind): the dashboard shows networking done."""
+    past = [entry for entry in journal.entries if entry.date <= today and not is_solo(entry)]
     return past[::-1][:count]

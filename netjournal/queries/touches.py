@@ -17,6 +17,12 @@ def touched(entry: JournalEntry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(slugs))
 
 
+def is_solo(entry: JournalEntry) -> bool:
+    """Whether the entry is a note to yourself: nobody in it (as `touched` counts) and no
+    kind, like a daily note of thoughts. It is in the journal, but no networking done."""
+    return not entry.kind and not touched(entry)
+
+
 def is_plan(entry: JournalEntry, today: date) -> bool:
     """Whether the entry is a plan: dated after `today` (one dated today is today's touch)."""
     return entry.date > today
