@@ -243,7 +243,7 @@ def test_referral_ledger_counts_both_ways(journal_of):
 
 def test_recent_entries_are_the_latest_up_to_today(journal_of):
     files = {
-        f"journal/{d}.md": f"---\ndate: {d}\n---\n"
+        f"journal/{d}.md": f"---\ndate: {d}\nkind: call\n---\n"  # a kind: no note to self
         for d in ("2026-11-01", "2026-11-20", "2026-11-24", "2026-10-01")
     }
     journal = journal_of(files)
