@@ -34,12 +34,12 @@ class JournalFile:
     display_path: str  # relative to the journal's root, with forward slashes
     address: str | None = None  # the slug given when the derived one was another file's
 
-    @property
+    @functools.cached_property  # asked for again and again per file while reading
     def name(self) -> str:
         """The file's name as written, without `.md` (in NFC): in a vault, the note's name."""
         return unicodedata.normalize("NFC", self.path.name[: -len(".md")])
 
-    @property
+    @functools.cached_property
     def slug(self) -> str:
         """The record's slug: its address on the site, derived from the file name."""
         return self.address or derived_slug(self.name)
@@ -74,13 +74,23 @@ def excluded(relative: str, name: str, exclude: Sequence[str]) -> bool:
     with a '/' against the whole relative path. Matching is case-sensitive (fnmatch: `*`, `?`,
     `[abc]`; in a path, `*` crosses folders).
     """
-    for pattern in exclude:
-        if "/" in pattern:
-            if fnmatch.fnmatchcase(relative, pattern.strip("/")):
-                return True
-        elif fnmatch.fnmatchcase(name, pattern):
-            return True
-    return False
+    by_name, by_path = _matchers(tuple(exclude))
+    return bool(
+        (by_name is not None and by_name.match(name))
+        or (by_path is not None and by_path.match(relative))
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _matchers(exclude: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The patterns without and with a '/', each group as one expression (fnmatch's own
+    translation, joined): one match per file, not one per pattern."""
+    names = [fnmatch.translate(p) for p in exclude if "/" not in p]
+    paths = [fnmatch.translate(p.strip("/")) for p in exclude if "/" in p]
+    return (
+        re.compile("|".join(names)) if names else None,
+        re.compile("|".join(paths)) if paths else None,
+    )
 
 
 def exclusions(defaults: Iterable[str], written: Iterable[str]) -> tuple[str, ...]:

@@ -131,6 +131,7 @@ def renamed(document: Document, keys: KeyTable) -> Renamed:
     groups: dict[str, list[str]] = {}
     data: dict[str, Any] = {}
     unused: list[str] = []
+    skipped = False
     for written, value in document.data.items():
         key = keys.meaning(written)
         if key is None:
@@ -139,6 +140,7 @@ def renamed(document: Document, keys: KeyTable) -> Renamed:
                 unused.append(written)
             continue
         if is_empty(value) and written != key:
+            skipped = True
             continue  # a template's empty property, silently
         groups.setdefault(key, []).append(written)
     moves: dict[str, tuple[str, int | None]] = {}  # written → (key, offset in a list)
@@ -162,6 +164,8 @@ def renamed(document: Document, keys: KeyTable) -> Renamed:
                 unused.append(other)
     spelled = {moves[w][0]: w for w in reversed(list(moves))}
     read_as = tuple((w, key) for w, (key, _) in moves.items() if w != key)
+    if not (read_as or clashes or skipped):  # netjournal's own spelling: nothing moves
+        return Renamed(document, spelled, read_as, tuple(unused), ())
     moved = Document(
         data,
         document.body,

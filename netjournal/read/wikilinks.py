@@ -134,7 +134,8 @@ class Resolver:
         self.notes = notes or {}
         self._headings: dict[Target, list[tuple[str, str]]] = {}
         self.by_fold: dict[str, list[Target]] = {}
-        self.by_path: dict[str, list[Target]] = {}
+        self._by_path: dict[str, list[Target]] | None = None  # made when a link has a '/'
+        self._paths: list[tuple[str, Target]] = []
         self.by_file_name: dict[str, Target] = {}
         for slug in sorted(contacts):
             self._add(slug, ContactRef(slug))
@@ -157,13 +158,25 @@ class Resolver:
     def _add_path(self, path: str, target: Target) -> None:
         """A file's name, and each end of its path (`CRM/Contacts/X`, `Contacts/X`), as words
         that name `target`."""
-        self._add(file_name(path), target)
-        self.by_file_name.setdefault(file_name(path).casefold(), target)
-        parts = _without_md(path).split("/")
-        for start in range(len(parts) - 1):
-            found = self.by_path.setdefault(_fold_path("/".join(parts[start:])), [])
-            if target not in found:
-                found.append(target)
+        name = file_name(path)
+        if not (isinstance(target, ContactRef) and name == target.slug):
+            self._add(name, target)  # (a contact's slug is a word already)
+        self.by_file_name.setdefault(name.casefold(), target)
+        self._paths.append((path, target))
+
+    @property
+    def by_path(self) -> dict[str, list[Target]]:
+        """Each end of each file's path, folded, and the records there: made the first time a
+        link names a folder, as few do (folding every path of a large journal costs a second)."""
+        if self._by_path is None:
+            self._by_path = {}
+            for path, target in self._paths:
+                parts = [fold(part) for part in _without_md(path).split("/")]
+                for start in range(len(parts) - 1):
+                    found = self._by_path.setdefault("/".join(parts[start:]), [])
+                    if target not in found:
+                        found.append(target)
+        return self._by_path
 
     def file_named(self, text: str) -> Target | None:
         """The record whose file is named `text` (`Jane Doe`, `Jane Doe.md`; capitals aside),
