@@ -424,9 +424,9 @@ def test_an_inline_field_with_a_bad_value_is_located_in_the_notes():
 
 def test_inline_fields_are_read_in_linear_time():
     lines = ["[a:: " * 20_000, "(k:: v) " * 20_000, "x" * 100_000 + "::", "[" * 100_000]
-    started = time.perf_counter()
+    started = time.process_time()
     inline_fields("\n".join(lines))
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 2.0  # CPU seconds; quadratic would take minutes
 
 
 # The acceptance vaults -----------------------------------------------------------------
