@@ -92,17 +92,8 @@ def queries_share(root: Path) -> float:
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak memory (KiB) of `command`, by /usr/bin/time."""
-    done = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", *command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
-    seconds, peak = done.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(peak)
+    wall, _, peak = cpu_timed(command, cwd)
+    return wall, peak
 
 
 def medians(command: list[str], cwd: Path, repeat: int, before: Callable[[], None]) -> tuple:

@@ -11,7 +11,6 @@ so what the site links as a tag is what counts as one.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from xml.etree.ElementTree import Element
 
@@ -20,6 +19,7 @@ from markdown.blockprocessors import HashHeaderProcessor  # type: ignore[import-
 from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyped]
 
+from netjournal.read.inline_pass import InlinePass
 from netjournal.read.slow_markdown import too_slow
 
 # One character class repeated once after a fixed look-behind: linear in the text.
@@ -28,7 +28,6 @@ _TAG = re.compile(TAG_PATTERN)
 # After links (160) and autolinks (120), so a link's words or address are never a tag.
 TAG_PRIORITY = 105
 _WIKILINK = r"\[\[[^\[\]\n]*\]\]"  # one class inside fixed brackets: linear
-_LOCAL = threading.local()  # a Markdown instance is not thread-safe
 
 
 def is_tag(word: str) -> bool:
@@ -92,16 +91,8 @@ def hashtags(body: str) -> tuple[str, ...]:
         return ()
     if not any(is_tag(match.group(1)) for match in _TAG.finditer(body)):
         return ()
-    converter, seen = _converter()
-    seen.clear()
-    try:
-        converter.convert(body)
-    except RecursionError:
-        _LOCAL.converter = None  # half-way through a note: start the next one afresh
-        return ()
-    finally:
-        converter.reset()
-    return tuple(dict.fromkeys(seen))
+    seen = _SHOWN.found(body)
+    return () if seen is None else tuple(dict.fromkeys(seen))
 
 
 def with_hashtags(tags: tuple[str, ...], body: str) -> tuple[str, ...]:
@@ -128,15 +119,6 @@ def _folded(tag: str) -> str:
     return " ".join(unicodedata.normalize("NFC", tag).casefold().split())
 
 
-def _converter() -> tuple[markdown.Markdown, list[str]]:
-    kept: tuple[markdown.Markdown, list[str]] | None = getattr(_LOCAL, "converter", None)
-    if kept is None:
-        seen: list[str] = []
-        kept = (markdown.Markdown(extensions=["fenced_code", _Collect(seen)]), seen)
-        _LOCAL.converter = kept
-    return kept
-
-
 class _Collect(Extension):  # type: ignore[misc]
     def __init__(self, seen: list[str]) -> None:
         super().__init__()
@@ -157,3 +139,7 @@ class _Seen(TagPattern):
     def tag(self, word: str) -> Element | str:
         self.seen.append(word)
         return super().tag(word)
+
+
+# The tags that come out of the inline pass: those the page shows as tags.
+_SHOWN: InlinePass[str] = InlinePass(_Collect)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import html
 import re
-import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from markdown.inlinepatterns import InlineProcessor  # type: ignore[import-untyp
 from netjournal.diagnostics import did_you_mean, fold
 from netjournal.model import ContactRef, EntryRef, Journal
 from netjournal.read.hashtags import ObsidianHeadings
+from netjournal.read.inline_pass import InlinePass
 from netjournal.read.slow_markdown import too_slow
 
 # Each part is one character class repeated once, and none may hold '[' or ']': a match
@@ -42,7 +42,6 @@ PRIORITY = 175
 # layer's SITE_EXTENSIONS): toc makes it, attr_list may set it, smarty changes the words;
 # and, as the notes are rendered, `#daily` is a tag, not a heading.
 HEADING_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "smarty", ObsidianHeadings()]
-_LOCAL = threading.local()  # each thread its own converter: a Markdown instance is not thread-safe
 
 Target = ContactRef | EntryRef
 
@@ -315,16 +314,9 @@ def links_in_notes(body: str, first_line: int = 1) -> list[Found]:
     found = list(WIKILINK.finditer(body))
     if not found:
         return []
-    numbered = _numbered(body, found)
-    converter, seen = _converter()
-    seen.clear()
-    try:
-        converter.convert(numbered)
-    except RecursionError:
-        _LOCAL.converter = None  # half-way through a note: start the next one afresh
+    seen = _OUTSIDE_CODE.found(_numbered(body, found))
+    if seen is None:
         return []
-    finally:
-        converter.reset()
     starts = [0, *(match.end() for match in re.finditer("\n", body))]
     located = []
     for number in sorted(set(seen)):
@@ -332,17 +324,6 @@ def links_in_notes(body: str, first_line: int = 1) -> list[Found]:
         line = bisect.bisect_right(starts, start) - 1
         located.append(Found(parsed(found[number]), first_line + line, start - starts[line] + 1))
     return located
-
-
-def _converter() -> tuple[markdown.Markdown, list[int]]:
-    """This thread's converter and the list it collects numbers in: made once, as building
-    Python-Markdown's parser costs more than converting a note (35,000 notes: 60 s)."""
-    kept: tuple[markdown.Markdown, list[int]] | None = getattr(_LOCAL, "converter", None)
-    if kept is None:
-        seen: list[int] = []
-        kept = (markdown.Markdown(extensions=["fenced_code", _Collect(seen)]), seen)
-        _LOCAL.converter = kept
-    return kept
 
 
 def _numbered(body: str, matches: list[re.Match[str]]) -> str:
@@ -374,3 +355,7 @@ class _Numbered(InlineProcessor):  # type: ignore[misc]
     def handleMatch(self, match: re.Match[str], data: str) -> tuple[Any, int, int]:
         self.seen.append(int(match.group(1)))
         return "", match.start(0), match.end(0)
+
+
+# The wikilinks' numbers that come out of the inline pass: those outside code.
+_OUTSIDE_CODE: InlinePass[int] = InlinePass(_Collect)
