@@ -13,14 +13,22 @@ from collections.abc import Mapping
 
 from netjournal.model import ContactRef, EntryRef, Journal
 from netjournal.read.wikilinks import Target, Wikilink, journal_resolver, shown
+from netjournal.render.places import month_uri
 
 
 class SiteLinks:
     """The site page (`contacts/jane-doe.md`, `journal/2026-03.md#2026-03-04-bni`) and the
     words of each wikilink that names a record of `journal`; None for the others."""
 
-    def __init__(self, journal: Journal, anchors: Mapping[str, str], note_ids: Mapping[str, str]):
+    def __init__(
+        self,
+        journal: Journal,
+        anchors: Mapping[str, str],
+        note_ids: Mapping[str, str],
+        pages: Mapping[str, str] | None = None,
+    ):
         self.journal = journal
+        self.pages = pages  # the page that holds each entry (`Places.pages`), else its month's
         self.anchors = anchors  # each entry's id on its month page
         self.note_ids = note_ids  # the prefix of the ids in each entry's note
         self.entries = {entry.slug: entry for entry in journal.entries}
@@ -45,7 +53,7 @@ class SiteLinks:
         else:
             entry = self.entries[found.slug]
             name = entry.title
-            uri = f"journal/{entry.month}.md"
+            uri = self.pages[entry.slug] if self.pages is not None else month_uri(entry.month)
             fragment = self.anchors[entry.slug]
             if heading:
                 fragment = f"{self.note_ids[entry.slug]}--{heading}"
