@@ -42,6 +42,7 @@ from netjournal.render.escape import (
 )
 from netjournal.render.picture import forest_picture
 from netjournal.render.places import (
+    NAMES_SHOWN,
     PAGE_LIMIT,
     Places,
     anchor_id,
@@ -130,7 +131,9 @@ def render_site(
         SOURCES: render("sources.md.j2", SOURCES, "Sources", views.sources(facts)),
         rooms.NEEDS: render("needs.md.j2", rooms.NEEDS, "Needs board", rooms.needs(facts)),
         rooms.EVENTS: render("events.md.j2", rooms.EVENTS, "Events", rooms.events(facts)),
-        REFERRALS: render("referrals.md.j2", REFERRALS, "Referrals", views.referrals(facts)),
+        REFERRALS: render(
+            "referrals.md.j2", REFERRALS, "Referrals", views.referrals(facts, page_limit)
+        ),
         NETWORK: render("network.md.j2", NETWORK, "Who brought whom", views.network_page(facts)),
     }
     if places.letters:
@@ -283,6 +286,10 @@ def _environment(
         referrals_chart=lambda partners: charts.referrals_chart(partners, journal.name_of),
         sparkline=charts.sparkline,
         heading_id=heading_id,
+        rows=lambda items: list(items)[: places.limit],
+        beyond=lambda items: max(0, len(items) - places.limit),
+        few=lambda items: list(items)[:NAMES_SHOWN],
+        beyond_few=lambda items: max(0, len(items) - NAMES_SHOWN),
     )
 
     env.globals.update(

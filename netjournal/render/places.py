@@ -19,6 +19,7 @@ from datetime import date
 from netjournal.model import Contact, JournalEntry
 
 PAGE_LIMIT = 200  # the most entries on a month's page, or contacts on a page of the index
+NAMES_SHOWN = 20  # the names a table cell or a sentence lists before "and N more"
 OTHER = "other"  # the letter page of names that start with no letter A to Z
 
 
@@ -185,6 +186,7 @@ class Places:
                 for entry in part.entries:
                     self.pages[entry.slug] = part.uri
         self.letters = letter_pages(people, limit)
+        self.limit = limit
 
     def entry(self, slug: str) -> str:
         """The page and anchor of the entry `slug`: `journal/2026-11/2.md#2026-11-09-bni`."""
