@@ -16,10 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from slugify import slugify
+
 from netjournal.model import Contact, JournalEntry
 
 PAGE_LIMIT = 200  # the most entries on a month's page, or contacts on a page of the index
-NAMES_SHOWN = 20  # the names a table cell or a sentence lists before "and N more"
+NAMES_SHOWN = 10  # the names a table cell or a sentence lists before "and N more"
 OTHER = "other"  # the letter page of names that start with no letter A to Z
 
 
@@ -114,13 +116,22 @@ def month_parts(month: str, entries: Sequence[JournalEntry], limit: int) -> tupl
 
 
 def letter_of(name: str) -> str:
-    """The letter a name is listed under, `a` to `z` (Émile under `e`), else `other`."""
+    """The letter a name is listed under, `a` to `z` (Émile under `e`, Ørsted under `o`), else
+    `other` (李伟, Дмитрий, 42 Club): other scripts are not spelt in Latin letters here."""
     for character in unicodedata.normalize("NFKD", name):
         if unicodedata.combining(character) or not character.isalnum():
             continue
         folded = character.casefold()
+        if not "a" <= folded <= "z" and unicodedata.name(character, "").startswith("LATIN"):
+            folded = slugify(character)[:1]  # Ø, Ł, Æ: letters of their own, spelt as o, l, a
         return folded if "a" <= folded <= "z" else OTHER
     return OTHER
+
+
+def _folded(name: str) -> str:
+    """`name` without accents or case, so that Émile sorts among the other E names."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)
@@ -154,7 +165,7 @@ def letter_pages(contacts: Sequence[Contact], limit: int) -> tuple[LetterPage, .
         letters[letter_of(contact.name)].append(contact)
     pages: list[LetterPage] = []
     for letter in sorted(letters, key=lambda key: (key == OTHER, key)):
-        people = letters[letter]
+        people = sorted(letters[letter], key=lambda c: (_folded(c.name), c.name))
         count = -(-len(people) // limit)
         for number in range(1, count + 1):
             shown = tuple(people[(number - 1) * limit : number * limit])
