@@ -215,7 +215,7 @@ def _environment(
 
     @pass_context
     def entry(context: Context, item: JournalEntry | str, text: Any = None) -> Safe:
-        """A link to a journal entry on its month page (by entry or slug)."""
+        """A link to a journal entry on the page that holds it (by entry or slug)."""
         found = entries.get(item) if isinstance(item, str) else item
         if found is None:
             return as_typed(item)

@@ -10,7 +10,7 @@ from netjournal import queries
 from netjournal.model import Contact, FollowUp, JournalEntry, Stage
 from netjournal.queries.stage import by_stage
 from netjournal.render.places import LetterPage, MonthPart
-from netjournal.render.views import ContactRow, Facts, Month, _contact_row
+from netjournal.render.views import ContactRow, Facts, Month, contact_row
 
 PEOPLE_SHOWN = 5  # the people a month's summary names for each part
 
@@ -138,6 +138,6 @@ def letter_contacts(facts: Facts, page: LetterPage) -> LetterContacts:
     people: list[Contact] = list(page.contacts)
     return LetterContacts(
         page,
-        tuple(_contact_row(facts, contact) for contact in people),
+        tuple(contact_row(facts, contact) for contact in people),
         tuple(by_stage(people, facts.stages)),
     )

@@ -213,13 +213,13 @@ class Contacts:
 def contacts(facts: Facts) -> Contacts:
     people = sorted(facts.journal.contacts.values(), key=lambda c: c.name)
     return Contacts(
-        tuple(_contact_row(facts, contact) for contact in people),
+        tuple(contact_row(facts, contact) for contact in people),
         by_stage(people, facts.stages),
         facts.credibility_touches,
     )
 
 
-def _contact_row(facts: Facts, contact: Contact) -> ContactRow:
+def contact_row(facts: Facts, contact: Contact) -> ContactRow:
     touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
     return ContactRow(
         contact,
@@ -311,7 +311,7 @@ class SourcePage:
 def source(facts: Facts, summary: queries.SourceSummary) -> SourcePage:
     return SourcePage(
         summary,
-        tuple(_contact_row(facts, contact) for contact in summary.contacts),
+        tuple(contact_row(facts, contact) for contact in summary.contacts),
         tuple(_opportunity_row(facts.journal, o) for o in summary.opportunities),
     )
 

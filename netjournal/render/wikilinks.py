@@ -2,7 +2,8 @@
 
 The reader's one `Resolver` decides what a wikilink names (so the site links exactly what
 `check` accepted); this module only turns that record into a page of the site: a contact's
-page, or an entry's place on its month page. A heading (`[[jane-doe#Work]]`) leads to that
+page, or an entry's place on the page that holds it (its month's, or a part of a long month:
+`render.places`). A heading (`[[jane-doe#Work]]`) leads to that
 heading in the record's notes, whose ids the note renderer prefixes; when the notes have no
 such heading, to the record itself.
 """
@@ -29,7 +30,7 @@ class SiteLinks:
     ):
         self.journal = journal
         self.pages = pages  # the page that holds each entry (`Places.pages`), else its month's
-        self.anchors = anchors  # each entry's id on its month page
+        self.anchors = anchors  # each entry's id on the page that holds it
         self.note_ids = note_ids  # the prefix of the ids in each entry's note
         self.entries = {entry.slug: entry for entry in journal.entries}
         notes: dict[Target, str] = {ContactRef(s): c.body for s, c in journal.contacts.items()}
