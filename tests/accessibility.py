@@ -89,6 +89,9 @@ def kinds_of_page(site: Path) -> list[str]:
     tag_pages = [p for p in tags if p.name != "index.html"]
     if tags:  # the tags index and the longest tag's page
         pages += ["tags/index.html", *(p.relative_to(site).as_posix() for p in tag_pages[-1:])]
+    # A large journal's pages: a letter of the contacts index, a long month's parts.
+    pages += [p.relative_to(site).as_posix() for p in sorted(site.glob("contacts/letters/*"))[:1]]
+    pages += [p.relative_to(site).as_posix() for p in sorted(site.glob("journal/*/[0-9]*"))[:1]]
     if (site / "file-format.html").exists():
         pages.append("file-format.html")
     return pages

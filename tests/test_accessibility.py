@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from accessibility import MODES, findings, kinds_of_page, ready, settled
 from browser import needs_chromium, serving
-from conftest import TODAY
+from conftest import MINIMAL_MKDOCS, TODAY
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 BRANCHES = Path(__file__).parent / "golden" / "journals" / "branches"
+SPLIT = Path(__file__).parent / "golden" / "journals" / "split"
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +45,32 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The golden `split` journal built with a page limit of 3, as a journal of thousands
+    is built with 200: contacts by letter, a month in parts."""
+    from functools import partial
+
+    from click.testing import CliRunner
+
+    from netjournal import site as site_module
+    from netjournal.cli import main
+    from netjournal.render import render_site
+
+    root = tmp_path_factory.mktemp("split") / "journal"
+    shutil.copytree(SPLIT, root)
+    (root / "mkdocs.yml").write_text(MINIMAL_MKDOCS, encoding="utf-8")
+    (root / "docs").mkdir()
+    site = root / "site"
+    arguments = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site_module, "render_site", partial(render_site, page_limit=3))
+        result = CliRunner().invoke(main, [*arguments, "--today", TODAY.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert (site / "contacts" / "letters" / "a.html").exists()
+    return site
+
+
 def _axe_every_page(browser, site: Path, mode: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     context = browser.new_context(**MODES[mode])
@@ -63,7 +90,7 @@ def _axe_every_page(browser, site: Path, mode: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("mode", sorted(MODES))
-@pytest.mark.parametrize("journal", ["sample", "minimal"])
+@pytest.mark.parametrize("journal", ["sample", "minimal", "split"])
 def test_no_serious_finding_on_any_kind_of_page(request, browser, journal, mode):
     site = request.getfixturevalue(f"{journal}_site")
     failing = _axe_every_page(browser, site, mode)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
-import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -13,13 +10,22 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from netjournal.model import ContactRef, Direction, EntryRef, Journal, JournalEntry, Source, Text
+from netjournal.model import (
+    Contact,
+    ContactRef,
+    Direction,
+    EntryRef,
+    Journal,
+    JournalEntry,
+    Source,
+    Text,
+)
 from netjournal.queries import Happening
 from netjournal.queries.birthdays import readable_day
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.queries.tags import Tag, by_name, tag_key, tags
 from netjournal.read.history import FileHistory
-from netjournal.render import charts, rooms, views, words
+from netjournal.render import charts, parts, rooms, views, words
 from netjournal.render.escape import (
     EMPTY,
     NOTHING,
@@ -35,6 +41,13 @@ from netjournal.render.escape import (
     sanitised_html,
 )
 from netjournal.render.picture import forest_picture
+from netjournal.render.places import (
+    NAMES_SHOWN,
+    PAGE_LIMIT,
+    Places,
+    anchor_id,
+    month_uri,
+)
 from netjournal.render.sanitize import NoteRenderer
 from netjournal.render.wikilinks import SiteLinks
 
@@ -70,49 +83,12 @@ def contact_uri(slug: str) -> str:
     return f"contacts/{slug}.md"
 
 
-def month_uri(month: str) -> str:
-    return f"journal/{month}.md"
-
-
 def source_uri(source: Source) -> str:
     return f"sources/{source.value}.md"
 
 
 def tag_uri(slug: str) -> str:
     return f"tags/{slug}.md"
-
-
-def anchor_id(slug: str) -> str:
-    """An entry's slug made safe as an HTML id: accents dropped, other letters made '-'."""
-    plain = unicodedata.normalize("NFKD", slug)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip("-.") or "entry"
-
-
-def entry_anchors(entries: Iterable[JournalEntry]) -> dict[str, str]:
-    """The HTML id of each entry (by slug), unique on its month page.
-
-    `2026-03-01-встреча` and `2026-03-01-звонок` both make `2026-03-01`, and `a+b` makes
-    `a-b`: the second gets `-2` (or the next free number). A slug that is its own id keeps
-    it, and the others are numbered in slug order, so ids do not depend on times of day.
-    """
-    months: dict[str, list[str]] = defaultdict(list)
-    for entry in entries:
-        months[entry.month].append(entry.slug)
-    anchors: dict[str, str] = {}
-    for slugs in months.values():
-        wanted = {slug: anchor_id(slug) for slug in slugs}
-        reserved = set(wanted.values())  # an entry's own id is never another's '-2'
-        taken: set[str] = set()
-        numbers: dict[str, int] = defaultdict(lambda: 1)  # per id: no rescan from 2
-        for slug in sorted(slugs, key=lambda s: (wanted[s] != s, s)):
-            base = anchor = wanted[slug]
-            while anchor in taken or (anchor != base and anchor in reserved):
-                numbers[base] += 1
-                anchor = f"{base}-{numbers[base]}"
-            taken.add(anchor)
-            anchors[slug] = anchor
-    return anchors
 
 
 def render_site(
@@ -123,6 +99,7 @@ def render_site(
     calendar_feed: str | None = None,
     credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
     history: FileHistory | None = None,
+    page_limit: int = PAGE_LIMIT,
 ) -> dict[str, str]:
     """Every generated page of the site, keyed by its path in the docs.
 
@@ -131,10 +108,15 @@ def render_site(
     of the site's calendar feed if it publishes one, is linked from the dashboard.
     `credibility_touches` is the touches after which a relationship is at credibility.
     `history`, each contact file's recent git changes by path, is listed on its page.
+    `page_limit` is the most entries a month's page holds, and the most contacts the
+    contacts index lists, before they are split into pages (see `places`).
     """
     facts = views.facts(journal, today, credibility_touches)
     found_tags = tags(journal)
-    env = _environment(journal, notes or NoteRenderer(), found_tags)
+    by_month = views.months(journal)
+    people = sorted(journal.contacts.values(), key=lambda c: c.name)
+    places = Places(by_month, people, page_limit)
+    env = _environment(journal, notes or NoteRenderer(), found_tags, places)
 
     def render(template: str, uri: str, title: str, view: object) -> str:
         markdown = env.get_template(template).render(view=view, page_uri=uri)
@@ -145,14 +127,24 @@ def render_site(
             "dashboard.md.j2", DASHBOARD, "Dashboard", views.dashboard(facts, calendar_feed)
         ),
         FOLLOW_UPS: render("follow_ups.md.j2", FOLLOW_UPS, "Follow-ups", views.follow_ups(facts)),
-        CONTACTS: render("contacts.md.j2", CONTACTS, "Contacts", views.contacts(facts)),
         JOURNAL: render("journal.md.j2", JOURNAL, "Journal", views.journal_index(facts)),
         SOURCES: render("sources.md.j2", SOURCES, "Sources", views.sources(facts)),
         rooms.NEEDS: render("needs.md.j2", rooms.NEEDS, "Needs board", rooms.needs(facts)),
         rooms.EVENTS: render("events.md.j2", rooms.EVENTS, "Events", rooms.events(facts)),
-        REFERRALS: render("referrals.md.j2", REFERRALS, "Referrals", views.referrals(facts)),
+        REFERRALS: render(
+            "referrals.md.j2", REFERRALS, "Referrals", views.referrals(facts, page_limit)
+        ),
         NETWORK: render("network.md.j2", NETWORK, "Who brought whom", views.network_page(facts)),
     }
+    if places.letters:
+        index = parts.contact_letters(facts, places.letters)
+        pages[CONTACTS] = render("contacts_letters.md.j2", CONTACTS, "Contacts", index)
+        for letter in places.letters:
+            listed = parts.letter_contacts(facts, letter)
+            title = f"Contacts: {letter.label}"
+            pages[letter.uri] = render("contacts_letter.md.j2", letter.uri, title, listed)
+    else:
+        pages[CONTACTS] = render("contacts.md.j2", CONTACTS, "Contacts", views.contacts(facts))
     for summary in facts.sources:
         uri = source_uri(summary.source)
         pages[uri] = render("source.md.j2", uri, summary.source.label, views.source(facts, summary))
@@ -160,11 +152,19 @@ def render_site(
     for tag in found_tags:
         uri = tag_uri(tag.slug)
         pages[uri] = render("tag.md.j2", uri, tag.name, tag)
-    for month, entries in views.months(journal).items():
+    for month, entries in by_month.items():
         uri = month_uri(month)
-        pages[uri] = render(
-            "month.md.j2", uri, month_name(month), views.month_page(facts, month, entries)
-        )
+        page = views.month_page(facts, month, entries)
+        split = places.parts.get(month)
+        if not split:
+            pages[uri] = render("month.md.j2", uri, month_name(month), page)
+            continue
+        shown = parts.month_summary(page, split)
+        pages[uri] = render("month_summary.md.j2", uri, month_name(month), shown)
+        for part in split:
+            title = f"{month_name(month)}, days {part.days}"
+            held = parts.month_part(facts, part, len(split))
+            pages[part.uri] = render("month_part.md.j2", part.uri, title, held)
     for contact in journal.contacts.values():
         uri = contact_uri(contact.slug)
         view = views.contact_page(facts, contact, (history or {}).get(contact.path, ()))
@@ -173,7 +173,10 @@ def render_site(
 
 
 def _environment(
-    journal: Journal, renderer: NoteRenderer, found_tags: tuple[Tag, ...] = ()
+    journal: Journal,
+    renderer: NoteRenderer,
+    found_tags: tuple[Tag, ...] = (),
+    places: Places | None = None,
 ) -> Environment:
     env = Environment(
         loader=PackageLoader("netjournal.render", "templates"),
@@ -185,7 +188,9 @@ def _environment(
         keep_trailing_newline=True,
     )
     entries = {entry.slug: entry for entry in journal.entries}
-    anchors = entry_anchors(journal.entries)
+    if places is None:
+        places = Places(views.months(journal), sorted(journal.contacts.values(), key=_name))
+    anchors = places.anchors
 
     @pass_context
     def page(context: Context, target: str, text: Any = None) -> Safe:
@@ -210,12 +215,11 @@ def _environment(
 
     @pass_context
     def entry(context: Context, item: JournalEntry | str, text: Any = None) -> Safe:
-        """A link to a journal entry on its month page (by entry or slug)."""
+        """A link to a journal entry on the page that holds it (by entry or slug)."""
         found = entries.get(item) if isinstance(item, str) else item
         if found is None:
             return as_typed(item)
-        target = f"{month_uri(found.month)}#{anchors[found.slug]}"
-        return page(context, target, found.title if text is None else text)
+        return page(context, places.entry(found.slug), found.title if text is None else text)
 
     @pass_context
     def named(context: Context, value: ContactRef | EntryRef | Text | None) -> Safe:
@@ -242,7 +246,8 @@ def _environment(
     def source(context: Context, value: Source | None) -> Safe:
         return page(context, source_uri(value), value.label) if value else EMPTY
 
-    site_links = SiteLinks(journal, anchors, {slug: anchor_id(slug) for slug in entries})
+    note_ids = {slug: anchor_id(slug) for slug in entries}
+    site_links = SiteLinks(journal, anchors, note_ids, places.pages)
 
     @pass_context
     def notes(context: Context, body: str, depth: int, owner: str) -> Safe:
@@ -281,6 +286,10 @@ def _environment(
         referrals_chart=lambda partners: charts.referrals_chart(partners, journal.name_of),
         sparkline=charts.sparkline,
         heading_id=heading_id,
+        rows=lambda items: list(items)[: places.limit],
+        beyond=lambda items: max(0, len(items) - places.limit),
+        few=lambda items: list(items)[:NAMES_SHOWN],
+        beyond_few=lambda items: max(0, len(items) - NAMES_SHOWN),
     )
 
     env.globals.update(
@@ -291,6 +300,10 @@ def _environment(
     )
     env.globals["journal_contacts"] = journal.contacts
     return env
+
+
+def _name(contact: Contact) -> str:
+    return contact.name
 
 
 def forest_summary(trees: int, people: int) -> str:

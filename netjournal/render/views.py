@@ -27,7 +27,12 @@ from netjournal.queries.charts import (
     value_won_by_source,
 )
 from netjournal.queries.events import EVENT
-from netjournal.queries.ledger import PartnerLedger, ReferralLedger, referral_ledger_of
+from netjournal.queries.ledger import (
+    PartnerLedger,
+    ReferralLedger,
+    ReferralMonth,
+    referral_ledger_of,
+)
 from netjournal.queries.network import Network, Origin, network
 from netjournal.queries.plans import (
     BeforeYouMeet,
@@ -40,6 +45,7 @@ from netjournal.queries.plans import (
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
 from netjournal.queries.strategy import StrategyBalance, strategy_balance
 from netjournal.read.history import Change
+from netjournal.render.places import PAGE_LIMIT
 
 T = TypeVar("T")
 DASHBOARD_ROWS = 5  # rows of each dashboard table; the rest is on the follow-ups page
@@ -207,13 +213,13 @@ class Contacts:
 def contacts(facts: Facts) -> Contacts:
     people = sorted(facts.journal.contacts.values(), key=lambda c: c.name)
     return Contacts(
-        tuple(_contact_row(facts, contact) for contact in people),
+        tuple(contact_row(facts, contact) for contact in people),
         by_stage(people, facts.stages),
         facts.credibility_touches,
     )
 
 
-def _contact_row(facts: Facts, contact: Contact) -> ContactRow:
+def contact_row(facts: Facts, contact: Contact) -> ContactRow:
     touched = facts.touches.get(contact.slug, queries.TouchSummary(0, None))
     return ContactRow(
         contact,
@@ -305,7 +311,7 @@ class SourcePage:
 def source(facts: Facts, summary: queries.SourceSummary) -> SourcePage:
     return SourcePage(
         summary,
-        tuple(_contact_row(facts, contact) for contact in summary.contacts),
+        tuple(contact_row(facts, contact) for contact in summary.contacts),
         tuple(_opportunity_row(facts.journal, o) for o in summary.opportunities),
     )
 
@@ -426,10 +432,21 @@ def contact_page(facts: Facts, contact: Contact, history: tuple[Change, ...] = (
 class Referrals:
     ledger: ReferralLedger
     partners: tuple[PartnerCount, ...]  # the chart: given and received per partner
+    months: tuple[ReferralMonth, ...] = ()  # the newest months, about `limit` referrals
+    earlier: int = 0  # the referrals of the months left out, on their journal pages
 
 
-def referrals(facts: Facts) -> Referrals:
-    return Referrals(facts.referrals, referrals_per_partner(facts.journal))
+def referrals(facts: Facts, limit: int = PAGE_LIMIT) -> Referrals:
+    """The ledger, its months cut once about `limit` referrals are shown (newest first)."""
+    shown: list[ReferralMonth] = []
+    listed = 0
+    for month in facts.referrals.months:
+        if listed >= limit:
+            break
+        shown.append(month)
+        listed += len(month.referrals)
+    earlier = sum(len(m.referrals) for m in facts.referrals.months[len(shown) :])
+    return Referrals(facts.referrals, referrals_per_partner(facts.journal), tuple(shown), earlier)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 The reader's one `Resolver` decides what a wikilink names (so the site links exactly what
 `check` accepted); this module only turns that record into a page of the site: a contact's
-page, or an entry's place on its month page. A heading (`[[jane-doe#Work]]`) leads to that
+page, or an entry's place on the page that holds it (its month's, or a part of a long month:
+`render.places`). A heading (`[[jane-doe#Work]]`) leads to that
 heading in the record's notes, whose ids the note renderer prefixes; when the notes have no
 such heading, to the record itself.
 """
@@ -13,15 +14,23 @@ from collections.abc import Mapping
 
 from netjournal.model import ContactRef, EntryRef, Journal
 from netjournal.read.wikilinks import Target, Wikilink, journal_resolver, shown
+from netjournal.render.places import month_uri
 
 
 class SiteLinks:
     """The site page (`contacts/jane-doe.md`, `journal/2026-03.md#2026-03-04-bni`) and the
     words of each wikilink that names a record of `journal`; None for the others."""
 
-    def __init__(self, journal: Journal, anchors: Mapping[str, str], note_ids: Mapping[str, str]):
+    def __init__(
+        self,
+        journal: Journal,
+        anchors: Mapping[str, str],
+        note_ids: Mapping[str, str],
+        pages: Mapping[str, str] | None = None,
+    ):
         self.journal = journal
-        self.anchors = anchors  # each entry's id on its month page
+        self.pages = pages  # the page that holds each entry (`Places.pages`), else its month's
+        self.anchors = anchors  # each entry's id on the page that holds it
         self.note_ids = note_ids  # the prefix of the ids in each entry's note
         self.entries = {entry.slug: entry for entry in journal.entries}
         notes: dict[Target, str] = {ContactRef(s): c.body for s, c in journal.contacts.items()}
@@ -45,7 +54,7 @@ class SiteLinks:
         else:
             entry = self.entries[found.slug]
             name = entry.title
-            uri = f"journal/{entry.month}.md"
+            uri = self.pages[entry.slug] if self.pages is not None else month_uri(entry.month)
             fragment = self.anchors[entry.slug]
             if heading:
                 fragment = f"{self.note_ids[entry.slug]}--{heading}"
