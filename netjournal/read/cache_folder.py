@@ -39,8 +39,11 @@ def save_json(folder: Path, name: str, data: Any) -> None:
             ignore.write_text(_IGNORE, encoding="utf-8")
         handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=folder)
         try:
+            # json.dumps, not json.dump: dump writes through the pure-Python encoder, piece by
+            # piece (74 of a profiled 281 s at N = 5,000); dumps runs the C one.
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
+                file.write(text)
             os.replace(temporary, folder / name)
         except BaseException:
             os.unlink(temporary)
