@@ -6,19 +6,16 @@ import os
 import shlex
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from netjournal.options import (
-    JournalOptions,
-    OptionsError,
-    default_options,
-    names_the_plugin,
-    read_options,
-    resolve_today,
-)
-from netjournal.read.journal import ReadResult, read_journal
-from netjournal.render import words
+if TYPE_CHECKING:
+    from netjournal.options import JournalOptions
+    from netjournal.read.journal import ReadResult
+
+# The options, the reader and the site's words are imported where they are used: `check`
+# and `due` give a kept answer with Click and these decorators alone (cli/reading.py).
 
 config_option = click.option(
     "-f",
@@ -43,6 +40,8 @@ today_option = click.option(
 
 def count(number: int, one: str, many: str | None = None) -> str:
     """`1 contact`, `2 contacts`, `0 entries`: the site's own helper, so the two agree."""
+    from netjournal.render import words
+
     return words.count(number, one, many)
 
 
@@ -57,6 +56,8 @@ def find_journal(config_file: str | None) -> None:
     contacts/ or journal/ folder (with or without mkdocs.yml). A `-f` naming no file is left
     to the command, which says so in its own words.
     """
+    from netjournal.options import names_the_plugin
+
     path = Path(config_path(config_file))
     if path.is_file():
         if names_the_plugin(path) or _has_journal_folders(path.absolute().parent):
@@ -89,6 +90,8 @@ def _has_journal_folders(folder: Path) -> bool:
 
 def _journal_above(here: Path) -> Path | None:
     """The nearest folder above `here` whose mkdocs.yml names the plugin: `cd ..` from contacts/."""
+    from netjournal.options import names_the_plugin
+
     for above in here.absolute().parents:
         config = above / "mkdocs.yml"
         if config.is_file() and names_the_plugin(config):
@@ -105,6 +108,8 @@ def journal_options(
     when there is no journal here (find_journal). With `folders_may_be_missing`, the folders
     mkdocs.yml names need not exist yet: for the commands that write the first file.
     """
+    from netjournal.options import OptionsError, default_options, read_options
+
     find_journal(config_file)
     if config_file is None and not Path("mkdocs.yml").is_file():
         return default_options(Path.cwd())
@@ -119,6 +124,8 @@ def journal_options(
 
 def read(config_file: str | None, *, public: bool = False) -> ReadResult:
     """The journal named by `config_file` (or found here), read with its own options."""
+    from netjournal.read.journal import read_journal
+
     options = journal_options(config_file)
     return read_journal(
         options.root,
@@ -132,6 +139,8 @@ def read(config_file: str | None, *, public: bool = False) -> ReadResult:
 
 def today_for(configured: date | None, today: str | None) -> date:
     """--today if given (a bad one is blamed on --today), else mkdocs.yml's, else the clock."""
+    from netjournal.options import OptionsError, resolve_today
+
     try:
         return resolve_today(configured, today)
     except OptionsError as error:

@@ -23,9 +23,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from importlib import metadata
@@ -33,13 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from netjournal.diagnostics import CODES, Problem
+from netjournal.read.cache_folder import CACHE_FOLDER, load_json, save_json
 from netjournal.read.files import JournalFile
 from netjournal.read.front_matter import Document, KeyPath
 from netjournal.read.wikilinks import Found, Wikilink, links_in_notes
 
 __all__ = ["CACHE_FOLDER", "FRESH_SECONDS", "ReadCache"]
 
-CACHE_FOLDER = ".netjournal-cache"
 _FILE = "read.json"
 _FORMAT = 2  # bump when what a cached file holds changes shape
 FRESH_SECONDS = 2.0
@@ -86,28 +84,10 @@ class ReadCache:
         if not self.usable or not (self.changed or self.seen.keys() != self.kept.keys()):
             return
         data = {"netjournal": _version(), "format": _FORMAT, "files": self.seen}
-        try:
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# netjournal's cache: safe to delete\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(prefix=".read-", dir=self.folder)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temporary, self.folder / _FILE)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
-            pass  # a read-only journal: it is read in full each time, which is all we lose
+        save_json(self.folder, _FILE, data)
 
     def _load(self) -> dict[str, tuple[Key, Any]]:
-        try:
-            with open(self.folder / _FILE, encoding="utf-8") as file:
-                data = json.load(file)
-        except (OSError, ValueError):
-            return {}
+        data = load_json(self.folder, _FILE)
         if (
             not isinstance(data, dict)
             or data.get("netjournal") != _version()
