@@ -67,7 +67,7 @@ class Rebuilds:
         shared = _shared_digest(files, config)
         self.everything = shared != self.shared
         self._next_shared, self._next_pages = shared, {}
-        for file in files.documentation_pages():
+        for file in _pages(files):
             if isinstance(file, GeneratedPage):
                 markdown = generated.get(file.src_uri)
                 page_digest = digest(markdown) if markdown is not None else ""
@@ -102,7 +102,7 @@ class Rebuilds:
             _remove(Path(gone), site_dir)
         self.outputs = outputs
         self.shared, self.pages = self._next_shared, self._next_pages
-        for file in files.documentation_pages():
+        for file in _pages(files):
             if file.page is not None and file.page.title is not None:
                 self.titles[file.src_uri] = file.page.title
         self.files = None
@@ -115,7 +115,12 @@ class Rebuilds:
         """The url of each page of the build under way, in the order MkDocs builds them."""
         if self.files is None:
             return []
-        return [f.url for f in self.files.documentation_pages() if f.page is not None]
+        return [f.url for f in _pages(self.files) if f.page is not None]
+
+
+def _pages(files: Files) -> list[File]:
+    """Every Markdown page, drafts included (`serve` shows them)."""
+    return [file for file in files if file.is_documentation_page()]
 
 
 def _always() -> bool:
@@ -137,7 +142,7 @@ def _shared_digest(files: Files, config: MkDocsConfig) -> str:
         os.environ.get(TODAY_VARIABLE),
         os.environ.get(PUBLIC_VARIABLE),
     ]
-    for file in files.documentation_pages():
+    for file in _pages(files):
         parts.append(file.src_uri)
         if not isinstance(file, GeneratedPage) and file.abs_src_path:
             parts.append(_stamp(file.abs_src_path))
