@@ -213,10 +213,11 @@ def test_a_saved_entry_rebuilds_its_month_and_the_pages_that_show_it(served, tmp
 
 
 def test_a_rebuild_with_nothing_changed_writes_no_page(served):
+    index = search_index(served.site)
     written = served.rebuild()
     assert pages_in(written) == set()
     assert served.plugin.pages_built == 0
-    assert len(search_index(served.site)["docs"]) > served.plugin.pages_total / 2
+    assert search_index(served.site) == index  # every page's entries kept
 
 
 def test_a_new_contact_rebuilds_every_page_and_links_the_notes_that_named_it(served, tmp_path):

@@ -171,9 +171,11 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 files.append(File.generated(config, uri, content=accessible.asset(uri)))
         if self.options.offline:
             files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
+        self.rebuilds.built = []
         if self.serving:  # which pages the rebuild must convert (only a dirty build asks)
             self.rebuilds.mark(files, config, site.pages)
-        pages = len(files.documentation_pages())
+        # Under serve, the pages a rebuild converts; else every page.
+        pages = sum(1 for f in files.documentation_pages() if not self.serving or f.is_modified())
         self.converting = Progress("Converting pages to HTML", "pages", pages)
         self.writing = Progress("Writing pages", "pages", pages)
         return files
