@@ -13,24 +13,34 @@ For each N (default 500; 5000 takes about a quarter of an hour), a journal of N 
   adds, the same index-only navigation): wall time, peak memory (/usr/bin/time), and their
   ratio; the MkDocs part is the build less netjournal's own share;
 - pages and bytes of the built site;
-- `netjournal due` and `netjournal check`, cold (no cache) and warm (cache from a run before).
+- `netjournal due` and `netjournal check`, cold (no cache) and warm (cache from a run before);
+- the preview latency under `netjournal serve` (127.0.0.1, a free port): from a save to the
+  moment the served page shows it, for a line appended to one contact's notes (its page), and
+  for a task due today appended to one entry's notes (its month page and the dashboard).
 
-Times are wall-clock medians of R runs (default 3, 1 when N > 1000).
+Times are wall-clock medians of R runs (default 3, 1 when N > 1000); the preview's are
+medians of 3 saves whatever R is. `--preview-only FOLDER` measures only the preview, on a
+journal already generated there (e.g. by `benchmarks/generate.py`), and leaves it as it was.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -184,6 +194,170 @@ def cpu_timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
     return float(wall), float(user), int(peak)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def served(url: str) -> str:
+    """The page at `url`, or "" when the server does not answer it (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (OSError, urllib.error.URLError):
+        return ""
+
+
+def shows(url: str, text: str) -> Callable[[], bool]:
+    return lambda: text in served(url)
+
+
+def wait_until(condition: Callable[[], bool], seconds: float, what: str) -> float:
+    """Seconds until `condition()` holds, polled every 50 ms; raises after `seconds`."""
+    began = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - began > seconds:
+            raise SystemExit(f"gave up after {seconds:.0f} s waiting for {what}")
+        time.sleep(0.05)
+    return time.perf_counter() - began
+
+
+def preview(root: Path, saves: int = 3) -> None:
+    """Seconds from a save to the served page showing it, under `netjournal serve`.
+
+    A line appended to one contact's notes, polled on its page; a task due today appended to
+    the journal's first entry (so it sorts first among the dashboard's follow-ups due soon),
+    polled on its month page and on the dashboard. Each save replaces the last one's line,
+    and the files are put back as they were at the end.
+    """
+    contact = sorted((root / "contacts").glob("*.md"))[0]
+    entry = sorted((root / "journal").rglob("*.md"))[0]
+    month = entry.name[:7]
+    port, log = free_port(), root.parent / f"preview-{root.name}.log"
+    base = f"http://127.0.0.1:{port}/"
+    originals = {path: path.read_bytes() for path in (contact, entry)}
+    with log.open("wb") as stderr:
+        server = subprocess.Popen(
+            [str(BIN / "netjournal"), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        first = wait_until(lambda: bool(served(base)) or server.poll() is not None, 3600, "serve")
+        if server.poll() is not None:
+            raise SystemExit(f"serve stopped:\n{log.read_text(errors='replace')[-3000:]}")
+        print(f"preview: first build served after {first:.1f} s")
+        time.sleep(2)  # past the read cache's "racily clean" window for the saves below
+        contact_times, entry_times, dashboard_times = [], [], []
+        for save in range(saves):
+            marker = f"Preview check {os.getpid()}-{save}"
+            text = originals[contact].decode("utf-8").rstrip("\n") + f"\n\n{marker}.\n"
+            began = time.perf_counter()
+            contact.write_text(text, encoding="utf-8")
+            page = f"{base}contacts/{contact.stem}.html"
+            wait_until(shows(page, marker), 3600, f"{marker} on {page}")
+            contact_times.append(time.perf_counter() - began)
+            time.sleep(1)
+            task = f"- [ ] {marker} task \U0001f4c5 {TODAY.isoformat()}"
+            text = originals[entry].decode("utf-8").rstrip("\n") + f"\n\n{task}\n"
+            began = time.perf_counter()
+            entry.write_text(text, encoding="utf-8")
+            month_page, dashboard = f"{base}journal/{month}.html", f"{base}index.html"
+            wait_until(shows(month_page, marker), 3600, f"{marker} on {month_page}")
+            entry_times.append(time.perf_counter() - began)
+            wait_until(shows(dashboard, marker), 3600, f"{marker} on the dashboard")
+            dashboard_times.append(time.perf_counter() - began)
+            time.sleep(1)
+        median = statistics.median
+        print(
+            f"preview: a contact saved, on its page {median(contact_times):.1f} s; an entry "
+            f"saved, on its month page {median(entry_times):.1f} s, on the dashboard "
+            f"{median(dashboard_times):.1f} s (medians of {saves} saves: "
+            f"{', '.join(f'{t:.1f}' for t in contact_times)} / "
+            f"{', '.join(f'{t:.1f}' for t in dashboard_times)})"
+        )
+        rebuilt = [line for line in log.read_text(errors="replace").splitlines() if "pages" in line]
+        if rebuilt:
+            print(f"preview: serve said {rebuilt[-1].strip()!r}")
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+        server.terminate()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def profile_rebuild(root: Path) -> None:
+    """Where one of serve's rebuilds goes, after a save to one contact: cProfile's cumulative
+    seconds of its parts (the profile slows Python code about 1.5 to 2 times), and the CPU
+    seconds of the same rebuild unprofiled. In this process, as `netjournal serve` does."""
+    from mkdocs.commands.build import build
+
+    from netjournal.cli.site_config import load_site_config
+
+    site = Path(tempfile.mkdtemp(prefix="netjournal-profile-"))
+    contact = sorted((root / "contacts").glob("*.md"))[0]
+    original = contact.read_bytes()
+
+    def config() -> Any:
+        loaded = load_site_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        loaded.site_url = "http://127.0.0.1:8000/"
+        return loaded
+
+    def rebuild(line: str) -> float:
+        contact.write_bytes(original + f"\n{line}\n".encode())
+        began = time.process_time()
+        build(config(), serve_url="http://127.0.0.1:8000/", dirty=True)
+        return time.process_time() - began
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)
+    try:
+        began = time.process_time()
+        build(first, serve_url="http://127.0.0.1:8000/")
+        print(f"profile: first (full) build {time.process_time() - began:.1f} CPU s")
+        time.sleep(2)  # past the read cache's "racily clean" window
+        rebuild("A line to warm the read cache.")
+        plain = [rebuild(f"Unprofiled line {n}.") for n in range(3)]
+        print(f"profile: a rebuild after one contact saved: {statistics.median(plain):.2f} CPU s")
+        profile = cProfile.Profile()
+        profile.runcall(rebuild, "A profiled line.")
+        plugin = first.plugins["netjournal"]
+        print(f"profile: {plugin.pages_built} of {plugin.pages_total} pages rebuilt")
+        stats = pstats.Stats(profile)
+        rows = stats.stats  # type: ignore[attr-defined]
+        total = max(row[3] for row in rows.values())
+        parts = {
+            "read_journal": "read_journal",
+            "render_site": "render_site",
+            "  of which notes converted": "_convert",
+            "  of which notes from the memo": "_still_leads",
+            "MkDocs: on_files (netjournal's whole part)": "on_files",
+            "MkDocs: pages converted (_populate_page)": "_populate_page",
+            "MkDocs: pages written (_build_page)": "_build_page",
+            "MkDocs: static files copied": "copy_static_files",
+            "MkDocs: theme templates (sitemap, 404)": "_build_theme_template",
+            "MkDocs: files gathered (get_files)": "get_files",
+            "netjournal: search index written": "write_search_index",
+            "netjournal: which pages changed (mark)": "mark",
+        }
+        print(f"profile: the profiled rebuild, {total:.2f} s in all (cumulative seconds):")
+        for label, name in parts.items():
+            seconds = sum(row[3] for (_, _, function), row in rows.items() if function == name)
+            print(f"  {label}: {seconds:.2f}")
+        stats.sort_stats("tottime").print_stats(12)
+    finally:
+        contact.write_bytes(original)
+        first.plugins.on_shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+
+
 def measure(contacts: int, repeat: int, keep: bool, zensical: str | None = None) -> None:
     folder = Path(tempfile.mkdtemp(prefix=f"netjournal-bench-{contacts}-"))
     root, bare = folder / "journal", folder / "bare"
@@ -238,6 +412,7 @@ def measure(contacts: int, repeat: int, keep: bool, zensical: str | None = None)
                 f"loader), warm {warm_time:.2f} s; peak {cold_peak / 1024:.0f} / "
                 f"{warm_peak / 1024:.0f} MiB"
             )
+        preview(root)
     finally:
         if keep:
             print(f"kept in {folder}")
@@ -253,8 +428,20 @@ def main() -> None:
     parser.add_argument(
         "--zensical", metavar="PATH", help="also time this zensical binary on the same pages"
     )
+    parser.add_argument(
+        "--preview-only", metavar="FOLDER", help="only the preview latency, on this journal"
+    )
+    parser.add_argument(
+        "--profile-rebuild", metavar="FOLDER", help="only profile one of serve's rebuilds"
+    )
     arguments = parser.parse_args()
     print(f"Python {sys.version.split()[0]}, {Path('/proc/cpuinfo').exists() and 'Linux'}")
+    if arguments.profile_rebuild:
+        profile_rebuild(Path(arguments.profile_rebuild).resolve())
+        return
+    if arguments.preview_only:
+        preview(Path(arguments.preview_only).resolve())
+        return
     for contacts in arguments.contacts:
         repeat = arguments.repeat or (3 if contacts <= 1000 else 1)
         measure(contacts, repeat, arguments.keep, arguments.zensical)

@@ -52,6 +52,7 @@ def generate(
     git_history: bool = True,
     conventions: Conventions = NETJOURNAL,
     progress: bool = False,
+    cache: bool = False,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
@@ -70,6 +71,10 @@ def generate(
     private site lists its file's recent changes (one `git log` for the whole build). A
     public site shows no history at all: commit subjects are free text that may name a
     private contact, and when a file changed says more than a public page should.
+
+    With `cache`, files unchanged since the last read are not parsed again (read/cache.py),
+    as `serve` reads on every save; a `notes` renderer made with `memo` keeps each note's
+    HTML for the next call, so an unchanged note is not converted again.
     """
     result = read_journal(
         root,
@@ -79,6 +84,7 @@ def generate(
         docs=docs,
         conventions=conventions,
         progress=progress,
+        cache=cache,
     )
     if result.errors:
         raise JournalError(result.problems)

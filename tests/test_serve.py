@@ -157,7 +157,9 @@ def test_serve_keeps_the_last_good_site_while_mkdocs_yml_is_broken(journal):
         (journal / "contacts/jane-doe.md").write_text("---\nname: Jane Roe\n---\n", "utf-8")
         wait_for(server.shows(page, "Jane Roe"), 60, "the rebuild after the fix")
         assert re.search(
-            r"Rebuilt at \d\d:\d\d:\d\d: 1 contact, 1 entry — up to date again", server.stderr()
+            r"Rebuilt at \d\d:\d\d:\d\d: 1 contact, 1 entry \(\d+ of \d+ pages rebuilt\) — up to "
+            "date again",
+            server.stderr(),
         )
     assert "Traceback" not in server.stderr()
 
@@ -212,6 +214,7 @@ def test_the_served_copy_of_the_site_is_removed_when_serve_stops(journal, stop):
 
 
 TIME = r"\d\d:\d\d:\d\d"
+PAGES = r"\(\d+ of \d+ pages rebuilt\)"  # a new contact: every page
 
 
 def test_serve_says_where_to_look_and_what_each_rebuild_showed(journal):
@@ -225,12 +228,12 @@ def test_serve_says_where_to_look_and_what_each_rebuild_showed(journal):
 
         (journal / "contacts/ann-lee.md").write_text("---\nname: Ann Lee\n---\n", "utf-8")
         wait_for(server.said("2 contacts, 1 entry"), 60, "the rebuild line")
-        assert re.search(f"Rebuilt at {TIME}: 2 contacts, 1 entry\n", server.stderr())
+        assert re.search(f"Rebuilt at {TIME}: 2 contacts, 1 entry {PAGES}\n", server.stderr())
 
         contact.write_text("---\nname: Jane Doe\nsource: referal\n---\n", encoding="utf-8")
         wait_for(server.said("Not rebuilt at"), 60, "the line about the failed rebuild")
         rebuilt_at = re.findall(f"Rebuilt at ({TIME}): 2 contacts", server.stderr())[-1]
-        after = server.stderr().split("2 contacts, 1 entry\n")[-1]
+        after = server.stderr().split("pages rebuilt)\n")[-1]
         error = "contacts/jane-doe.md:3:9: error NJ103 source: unknown source 'referal'"
         assert after.index(error) < after.index("Not rebuilt at "), after
         assert re.search(

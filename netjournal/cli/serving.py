@@ -5,6 +5,10 @@ prints a traceback and leaves every request hanging when mkdocs.yml breaks durin
 rebuild, and stops watching a folder for good once it is deleted (as a git checkout can do).
 This one listens on 127.0.0.1 unless told otherwise, keeps serving the last good site with
 a sentence, and watches a folder again when it comes back.
+
+After the first (full) build, each rebuild is a MkDocs dirty build: the plugin marks as
+modified only the pages whose generated Markdown changed (plugin/incremental.py), so a save
+converts and writes a handful of pages, and each rebuild's line says how many.
 """
 
 from __future__ import annotations
@@ -141,6 +145,14 @@ class JournalServer(LiveReloadServer):
                 self.watch(folder)
 
 
+class _DirtyBuildNotice(logging.Filter):
+    """Hides MkDocs' warning that a dirty build may leave stale navigation: the plugin
+    rebuilds every page when the navigation or anything else pages share changes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def serve_journal(
     config_file: str,
     explicit_address: str | None,
@@ -155,6 +167,8 @@ def serve_journal(
     """
     site_dir = tempfile.mkdtemp(prefix="netjournal-serve-")
     stopping = _stop_on_signals()  # the served copy of a private site must not outlive serve
+    notice = _DirtyBuildNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         config = load_site_config(config_file, site_dir=site_dir)
         address = serving_address(explicit_address, config.dev_addr.port)
@@ -173,7 +187,7 @@ def serve_journal(
             nonlocal failing, good_at
             try:
                 fresh = fresh_config()
-                build(fresh, serve_url=serve_url)
+                build(fresh, serve_url=serve_url, dirty=True)  # only the pages that changed
             except Exception as error:  # a rebuild that raises would hang every request
                 failing = True
                 log.error(
@@ -216,6 +230,7 @@ def serve_journal(
             server.shutdown()
             config.plugins.on_shutdown()
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(notice)
         shutil.rmtree(site_dir, ignore_errors=True)
         for number, handler in stopping.items():
             signal.signal(number, handler)
@@ -252,12 +267,18 @@ def _serving_line(url: str, address: Address, configured_host: str, explicit: st
 
 
 def _built(verb: str, config: MkDocsConfig) -> str:
-    """`Rebuilt at 14:02:11: 3 contacts, 12 entries`, as the plugin counted them."""
-    shown = getattr(config.plugins.get("netjournal"), "last_good", None)
+    """`Rebuilt at 14:02:11: 3 contacts, 12 entries (2 of 31 pages rebuilt)`, as the plugin
+    counted them."""
+    plugin = config.plugins.get("netjournal")
+    shown = getattr(plugin, "last_good", None)
     if not isinstance(shown, GeneratedSite):  # mkdocs.yml does not list the plugin
         return f"{verb} at {_now()}"
     contacts, entries = count(shown.contacts, "contact"), count(shown.entries, "entry", "entries")
-    return f"{verb} at {_now()}: {contacts}, {entries}"
+    line = f"{verb} at {_now()}: {contacts}, {entries}"
+    built, total = getattr(plugin, "pages_built", 0), getattr(plugin, "pages_total", 0)
+    if verb == "Rebuilt" and isinstance(built, int) and isinstance(total, int) and total:
+        line += f" ({built} of {count(total, 'page')} rebuilt)"
+    return line
 
 
 def _not_rebuilt(good_at: str) -> str:

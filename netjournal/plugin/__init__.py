@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from netjournal.diagnostics import JournalError
 from netjournal.options import (
@@ -28,6 +29,7 @@ from netjournal.options import (
     resolve_today,
 )
 from netjournal.plugin import accessible, offline, search
+from netjournal.plugin.incremental import GeneratedPage, Rebuilds
 from netjournal.progress import Progress
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
@@ -79,6 +81,11 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.offline: Any = None  # Material's offline plugin, run by this one when `offline`
         # How far MkDocs has got with the pages, on a terminal (a long build's only sign of life)
         self.converting = self.writing = Progress("", "", stream=io.StringIO())
+        # Under `serve`: what the last build wrote, so a rebuild converts only changed pages,
+        # and the notes' renderer, whose memo of each note's HTML outlives a rebuild.
+        self.rebuilds = Rebuilds()
+        self.notes: tuple[str, NoteRenderer] | None = None
+        self.pages_built = self.pages_total = 0  # pages the last build converted, of all
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -99,6 +106,11 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
         self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for the process: what serve kept goes with serve.
+        self.serving, self.last_good, self.kept_last_good = False, None, False
+        self.rebuilds, self.notes = Rebuilds(), None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -133,12 +145,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 credibility_touches=self.options.credibility_touches,
                 conventions=self.options.conventions,
                 progress=True,  # on a terminal, how many files are read
-                notes=NoteRenderer(
-                    config.markdown_extensions,
-                    config.mdx_configs,
-                    raw_html=self.options.raw_html,
-                    directory_urls=config.use_directory_urls,
-                ),
+                notes=self._note_renderer(config),
+                cache=self.serving,  # each save reads again: unchanged files are not parsed
             )
         except JournalError as error:
             if not (self.serving and self.last_good):
@@ -163,13 +171,46 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 files.append(File.generated(config, uri, content=accessible.asset(uri)))
         if self.options.offline:
             files.append(File.generated(config, offline.WORKER_SHIM, content=offline.worker_shim()))
-        pages = len(files.documentation_pages())
+        self.rebuilds.built = []
+        if self.serving:  # which pages the rebuild must convert (only a dirty build asks)
+            self.rebuilds.mark(files, config, site.pages)
+        # Under serve, the pages a rebuild converts; else every page.
+        pages = sum(1 for f in files.documentation_pages() if not self.serving or f.is_modified())
         self.converting = Progress("Converting pages to HTML", "pages", pages)
         self.writing = Progress("Writing pages", "pages", pages)
         return files
 
+    def _note_renderer(self, config: MkDocsConfig) -> NoteRenderer:
+        """The notes' renderer for this build: under `serve`, the last build's (and its memo)
+        while the Markdown settings are the same."""
+        settings = repr(
+            (
+                config.markdown_extensions,
+                config.mdx_configs,
+                self.options.raw_html,
+                config.use_directory_urls,
+            )
+        )
+        if self.serving and self.notes is not None and self.notes[0] == settings:
+            return self.notes[1]
+        notes = NoteRenderer(
+            config.markdown_extensions,
+            config.mdx_configs,
+            raw_html=self.options.raw_html,
+            directory_urls=config.use_directory_urls,
+            memo=self.serving,
+        )
+        self.notes = (settings, notes) if self.serving else None
+        return notes
+
+    def on_nav(self, nav: Navigation, /, **kwargs: Any) -> Navigation:
+        if self.serving:
+            self.rebuilds.name_skipped_pages(nav)
+        return nav
+
     def on_page_content(self, html: str, /, **kwargs: Any) -> str:
         self.converting.advance()
+        self.rebuilds.converted(kwargs["page"].url)
         return accessible.label_cells(accessible.label_tables(html))
 
     def on_post_page(self, output: str, /, **kwargs: Any) -> str:
@@ -180,10 +221,23 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.writing.close()
-        search.fold_search_index(Path(config.site_dir))  # before the offline copy of it
+        site_dir = Path(config.site_dir)
+        built, pages = self.rebuilds.built, self.rebuilds.page_urls()
+        kept = self.rebuilds.search if self.serving else {}
+        # Folded, with the entries of the pages a dirty build skipped; before the offline copy.
+        entries = search.write_search_index(site_dir, built, pages, kept)
         if self.offline is not None:
             self.offline.on_post_build(config=config)
-        write_marker(Path(config.site_dir))  # so the next build knows the folder is ours
+        write_marker(site_dir)  # so the next build knows the folder is ours
+        self.pages_built, self.pages_total = len(built), len(pages)
+        if self.serving:
+            self.rebuilds.search = entries
+            self.rebuilds.finish(site_dir)
+        else:
+            self.rebuilds = Rebuilds()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.rebuilds.forget()  # what was written is unknown: the next build converts all
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -252,7 +306,7 @@ def add_pages(files: Files, config: MkDocsConfig, pages: dict[str, str]) -> None
             _warn_replaced(config, uri, "page")
             continue
         inclusion = InclusionLevel.INCLUDED if uri in INDEX_PAGES else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+        files.append(GeneratedPage.generated(config, uri, content=markdown, inclusion=inclusion))
     if config.nav is None:
         own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in pages]
         config.nav = [{title: uri} for uri, title in INDEX_PAGES.items()] + own

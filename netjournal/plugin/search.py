@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 FOLDED = {"title": "title_folded", "text": "text_folded"}
@@ -60,21 +61,55 @@ def _both_spellings(word: re.Match[str]) -> str:
 
 def fold_search_index(site_dir: Path) -> None:
     """Add the folded fields to the site's `search/search_index.json`, if it has one."""
+    write_search_index(site_dir, [], [], {})
+
+
+def write_search_index(
+    site_dir: Path, built: list[str], pages: list[str], kept: Mapping[str, str]
+) -> dict[str, str]:
+    """Fold the site's `search/search_index.json` (if it has one), and put back the entries
+    of the pages this build did not convert; returns each page's entries for the next build.
+
+    The search plugin indexes only the pages a build converts (`built`, their urls): in a
+    dirty build of `serve`, the others keep their entries from `kept` (`{page url: entries
+    as JSON}`, as returned last time). The entries are in the order of `pages`, the urls of
+    every page of the site, so a dirty build writes what a full one would.
+    """
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
-        return
+        return {}
     index = json.loads(path.read_text(encoding="utf-8"))
+    documents = index.pop("docs", [])
     fields = index.get("config", {}).get("fields")
-    if not isinstance(fields, dict):
-        return  # MkDocs' own search (another theme): its worker reads no fields from here
-    for field, folded in FOLDED.items():
-        if field in fields:
-            fields[folded] = fields[field]
-    if index["config"].get("separator") == MATERIAL_SEPARATOR:
-        index["config"]["separator"] = SEPARATOR
-    for document in index.get("docs", []):
+    if isinstance(fields, dict):  # Material's search: its worker reads the fields named here
         for field, folded in FOLDED.items():
-            value = document.get(field)
-            if isinstance(value, str) and searchable(value) != value:
-                document[folded] = searchable(value)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+            if field in fields:
+                fields[folded] = fields[field]
+        if index["config"].get("separator") == MATERIAL_SEPARATOR:
+            index["config"]["separator"] = SEPARATOR
+    fresh: dict[str, list[str]] = {}
+    for document in documents:
+        if isinstance(fields, dict):
+            _fold(document)
+        page = str(document.get("location", "")).partition("#")[0]
+        fresh.setdefault(page, []).append(_compact(document))
+    converted = set(built)
+    entries = {
+        page: ",".join(fresh[page]) if page in converted else kept.get(page, "") for page in pages
+    }
+    entries.update({page: ",".join(found) for page, found in fresh.items() if page not in entries})
+    head = _compact(index)
+    docs = ",".join(text for text in entries.values() if text)
+    path.write_text(f'{head[:-1]}{"," if len(head) > 2 else ""}"docs":[{docs}]}}', "utf-8")
+    return entries
+
+
+def _fold(document: dict[str, object]) -> None:
+    for field, folded in FOLDED.items():
+        value = document.get(field)
+        if isinstance(value, str) and searchable(value) != value:
+            document[folded] = searchable(value)
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -6,6 +6,9 @@ and styles, `javascript:`/`data:` links and images from other hosts. Rendering e
 its own and re-serialising it also closes every tag it left open, so a note can never
 swallow the entries after it. The result is one raw HTML block, which Python-Markdown then
 leaves alone when MkDocs renders the page.
+
+Under `serve` the renderer is kept between rebuilds and remembers each note's HTML (`memo`):
+a note whose text, place and wikilinks' targets are unchanged is not converted again.
 """
 
 from __future__ import annotations
@@ -27,7 +30,14 @@ from markdown.util import AtomicString  # type: ignore[import-untyped]
 
 from netjournal.read.html_balance import DEEPEST, ELEMENTS, balance
 from netjournal.read.slow_markdown import too_slow
-from netjournal.read.wikilinks import PATTERN, PRIORITY, find_heading, heading_ids, parsed
+from netjournal.read.wikilinks import (
+    PATTERN,
+    PRIORITY,
+    Wikilink,
+    find_heading,
+    heading_ids,
+    parsed,
+)
 from netjournal.render.obsidian import Obsidian
 from netjournal.render.wikilinks import SiteLinks
 
@@ -75,8 +85,20 @@ _RESERVED_CLASSES = ("md-", "netjournal")
 _INVISIBLE = re.compile(r"[\x00-\x20]")
 
 
+# What a note's HTML depended on besides its text and place: each wikilink's target and
+# each #tag's page, as they were when it was converted.
+Lookups = list[tuple[Wikilink | str, tuple[str, str] | str | None]]
+
+
 class NoteRenderer:
-    """Renders notes to HTML with the site's Markdown extensions; sanitised unless `raw_html`."""
+    """Renders notes to HTML with the site's Markdown extensions; sanitised unless `raw_html`.
+
+    With `memo`, each note's HTML is kept for the next render of the site (`serve`'s next
+    rebuild), keyed by the note's text, heading depth, id prefix, page and embedded images,
+    and used again only when every wikilink and #tag in it still leads where it did. What
+    one render of the site did not use is dropped by the next, so the memory held is about
+    one site's notes.
+    """
 
     def __init__(
         self,
@@ -85,13 +107,21 @@ class NoteRenderer:
         *,
         raw_html: bool = False,
         directory_urls: bool = True,
+        memo: bool = False,
     ) -> None:
         self.shift = _ShiftHeadings()
         self.wikilinks = _Wikilinks(directory_urls)
-        self.obsidian = Obsidian(
+        self.obsidian = _RecordedObsidian(
             lambda here, target: site_href(here, target, directory_urls),
             lambda here, target: file_href(here, target, directory_urls),
         )
+        self.memo = memo
+        self.converted = 0  # notes converted (not taken from the memo), for the benchmark
+        self._kept: dict[tuple[str, int, str, str, str], tuple[str, Lookups]] = {}
+        self._used: dict[tuple[str, int, str, str, str], tuple[str, Lookups]] = {}
+        self._site: SiteLinks | None = None  # the site being rendered: one SiteLinks each
+        self._recorded: _RecordedLinks | None = None
+        self._images = ""  # a digest of the embedded images shown
         self.markdown = markdown.Markdown(
             extensions=[*extensions, self.shift, self.wikilinks, self.obsidian],
             extension_configs=dict(configs or {}),
@@ -103,6 +133,7 @@ class NoteRenderer:
         """Show each embedded image (`![[photo.png]]`, by the name written) from its file in
         the site (`attachments/photo.png`); any other image embed shows its name."""
         self.obsidian.images = images
+        self._images = repr(sorted(images.items()))
 
     def html(
         self,
@@ -120,6 +151,46 @@ class NoteRenderer:
         A wikilink that `links` resolves becomes a link from the page `here` (its path in
         the docs); any other shows its words as plain text.
         """
+        if not self.memo or links is None:
+            return self._convert(body, depth, prefix, here, links)
+        if links is not self._site:  # a new render of the site: keep only what the last used
+            self._site, self._recorded = links, _RecordedLinks(links)
+            if self._used:
+                self._kept, self._used = self._used, {}
+        recorded = self._recorded
+        assert recorded is not None
+        key = (body, depth, prefix, here, self._images if "![[" in body else "")
+        found = self._used.get(key) or self._kept.get(key)
+        if found is not None and self._still_leads(found[1], recorded, here):
+            self._used[key] = found
+            return found[0]
+        recorded.lookups = []
+        self.obsidian.lookups = recorded.lookups
+        try:
+            html = self._convert(body, depth, prefix, here, recorded)
+        finally:
+            self.obsidian.lookups = None
+        self._used[key] = (html, recorded.lookups)
+        return html
+
+    def _still_leads(self, lookups: Lookups, links: _RecordedLinks, here: str) -> bool:
+        """Whether each wikilink and #tag a kept note looked up leads where it did."""
+        self.obsidian.here, self.obsidian.links = here, links
+        self.obsidian.lookups = None
+        for looked_up, result in lookups:
+            now = (
+                links.site.target(looked_up)
+                if isinstance(looked_up, Wikilink)
+                else self.obsidian.tag_page(looked_up)
+            )
+            if now != result:
+                return False
+        return True
+
+    def _convert(
+        self, body: str, depth: int, prefix: str, here: str, links: SiteLinks | None
+    ) -> str:
+        self.converted += 1
         self.shift.depth = depth
         self.wikilinks.here, self.wikilinks.links = here, links
         self.obsidian.here, self.obsidian.links = here, links
@@ -191,6 +262,32 @@ _TRUSTED: dict[str, Any] = {
     "link_rel": None,
     "strip_comments": False,
 }
+
+
+class _RecordedLinks(SiteLinks):
+    """The site's links, noting each wikilink looked up and where it led (for the memo)."""
+
+    def __init__(self, site: SiteLinks) -> None:  # shares the site's, builds nothing
+        self.site = site
+        self.journal = site.journal
+        self.lookups: Lookups = []
+
+    def target(self, link: Wikilink) -> tuple[str, str] | None:
+        found = self.site.target(link)
+        self.lookups.append((link, found))
+        return found
+
+
+class _RecordedObsidian(Obsidian):
+    """Obsidian's Markdown, noting each #tag looked up and the page it led to (for the memo)."""
+
+    lookups: Lookups | None = None  # where to note them; None: not noted
+
+    def tag_page(self, word: str) -> str | None:
+        found = super().tag_page(word)
+        if self.lookups is not None:
+            self.lookups.append((word, found))
+        return found
 
 
 def _plain(body: str) -> str:
