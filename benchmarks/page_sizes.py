@@ -56,8 +56,10 @@ def main() -> None:
         began = time.process_time()
         pages, times = audit(root)
         total = sum(len(text.encode()) for text in pages.values())
-        print(f"\n{root}: {len(pages)} pages, {total:,} bytes, "
-              f"{time.process_time() - began:.1f} CPU s with reading")
+        print(
+            f"\n{root}: {len(pages)} pages, {total:,} bytes, "
+            f"{time.process_time() - began:.1f} CPU s with reading"
+        )
         print("| page | bytes | render CPU s |\n| --- | ---: | ---: |")
         largest = sorted(pages, key=lambda uri: -len(pages[uri].encode()))
         for uri in largest[: arguments.top]:
