@@ -7,8 +7,8 @@ Only runs on a journal `benchmarks/generate.py` wrote (its mkdocs.yml names "A g
 journal"): the one-file-changed case appends a line to one contact's notes, and the cold
 case deletes the journal's `.netjournal-cache/`. Prints, for each command, user + system
 CPU seconds, wall seconds and peak memory, beside the C loader yardstick (PyYAML's
-CSafeLoader over every file's front matter, reading the files included; the function is
-benchmarks/run.py's, copied so the two scripts stay apart).
+CSafeLoader over every file's front matter, reading the files included, as
+benchmarks/run.py reads them).
 """
 
 from __future__ import annotations
@@ -22,20 +22,10 @@ import time
 from pathlib import Path
 
 import yaml
+from run import front_matter_blocks  # beside this script, as run.py imports generate
 
 NETJOURNAL = str(Path(sys.executable).parent / "netjournal")
 COMMANDS = (["due", "--json"], ["check"])
-
-
-def front_matter_blocks(root: Path) -> list[str]:
-    blocks = []
-    for folder in ("contacts", "journal"):
-        for path in sorted((root / folder).rglob("*.md")):
-            text = path.read_text(encoding="utf-8")
-            if text.startswith("---\n"):
-                end = text.find("\n---\n", 3)
-                blocks.append(text[4:end] if end > 0 else "")
-    return blocks
 
 
 def c_loader(root: Path) -> tuple[float, float]:
