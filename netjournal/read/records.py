@@ -19,13 +19,13 @@ from netjournal.model import (
     Origin,
 )
 from netjournal.read import items, synonyms
-from netjournal.read.attachments import is_image
 from netjournal.read.fields import Fields, slug_text
 from netjournal.read.front_matter import Document
 from netjournal.read.hashtags import with_hashtags
 from netjournal.read.more import properties
 from netjournal.read.names import contact_name, wikilink_words
 from netjournal.read.privacy_flag import unreadable_privacy
+from netjournal.read.record_links import record_links
 from netjournal.read.repeats import circles
 from netjournal.read.tasks import task_follow_ups
 from netjournal.read.titles import file_date, file_time, first_heading, title_from_slug
@@ -41,16 +41,7 @@ from netjournal.read.values import (
     quoted,
     unlinked,
 )
-from netjournal.read.wikilinks import (
-    Found,
-    Resolver,
-    Target,
-    Wikilink,
-    ambiguity,
-    find_heading,
-    heading_ids,
-    links_in_notes,
-)
+from netjournal.read.wikilinks import Resolver
 
 
 @dataclass(frozen=True)
@@ -277,7 +268,7 @@ def contact(
     else:
         name, body = contact_name(f, body, file_name or slug)
     values["tags"] = with_hashtags(values["tags"], body)
-    links, _ = _links(f, document, body, ContactRef(slug))
+    links, _ = record_links(f, document, body, ContactRef(slug))
     return Contact(
         slug=slug,
         path=path,
@@ -381,7 +372,7 @@ def entry(
             values["title"] = title_from_slug(file_name, known)
     values["tags"] = with_hashtags(values["tags"], body)
     # The people an entry's notes link to are people met: after the listed ones, once.
-    links, met = _links(f, document, body, EntryRef(slug))
+    links, met = record_links(f, document, body, EntryRef(slug))
     values["with_"] = tuple(dict.fromkeys([*values["with_"], *met]))
     more = properties(f, (key for key in found.unused if key != "time"))  # time: NJ107
     return JournalEntry(
@@ -408,86 +399,10 @@ def _at(day: date, time_of_day: str) -> datetime | None:
     return datetime(day.year, day.month, day.day, int(hours), int(minutes))
 
 
-def _links(
-    f: Fields, document: Document, body: str, own: Target
-) -> tuple[tuple[Origin, ...], tuple[str, ...]]:
-    """The records the wikilinks in the front matter and the notes name, each once; and the
-    contacts the notes' wikilinks name (an entry's people met), each once.
-
-    A wikilink in the notes that names nothing is a warning (NJ144) at its line, as is an
-    empty one (NJ147) and one to a heading its record's notes lack (NJ148). `body` is the
-    record's notes as its page shows them, where `[[#heading]]` looks; `own` the record.
-    """
-    resolver = f.resolver()
-    people: list[str] = []
-    own_headings: list[tuple[str, str]] | None = None  # read when a link first asks
-    in_notes = document.links
-    for found in (
-        links_in_notes(document.body, document.body_line) if in_notes is None else in_notes
-    ):
-        link = found.link
-
-        def warn(code: str, message: str, found: Found = found) -> None:
-            f.problems.append(Problem(code, f.path, message, found.line, found.column))
-
-        if link.empty:
-            warn(
-                "NJ147",
-                f"{quoted(link.written)} is an empty wikilink: write a contact's slug, name or "
-                "alias, or an entry's file name, between the brackets (it shows as written "
-                "until then)",
-            )
-            continue
-        if link.own_heading:
-            heading = (link.heading or "").strip()
-            if own_headings is None:
-                own_headings = heading_ids(body)
-            if find_heading(own_headings, heading) is None:
-                warn(
-                    "NJ148",
-                    f"the wikilink {quoted(link.written)}: no heading {quoted(heading)} in "
-                    f"{own.slug}: it shows as plain text; write a heading of these notes after "
-                    "the '#'",
-                )
-            continue
-        if is_image(link.target.strip()):
-            continue  # `![[photo.png]]`: an image of the vault, which the site copies and shows
-        resolution = resolver.resolve(link.target)
-        if resolution.target is not None:
-            f.linked.append(resolution.target)
-            if isinstance(resolution.target, ContactRef):
-                people.append(resolution.target.slug)
-            several = ambiguity(link, resolution)
-            if several is not None:
-                warn("NJ145", several)
-            heading = (link.heading or "").strip()
-            # Judged only against notes the resolver was given (a whole journal's; one file
-            # checked alone before it is written knows no other record's notes).
-            known = resolution.target in resolver.notes
-            if heading and known and resolver.heading(resolution.target, heading) is None:
-                warn("NJ148", _no_heading(link, heading, resolution.target.slug))
-            continue
-        warn(
-            "NJ144",
-            f"the wikilink {quoted(link.written)} names no contact or journal "
-            f"entry{resolution.hint}: write a contact's slug, name or alias, or an "
-            "entry's file name, between the brackets (it shows as plain text until then)",
-        )
-    return tuple(dict.fromkeys(f.linked)), tuple(dict.fromkeys(people))
-
-
 def _tasks(f: Fields, document: Document, origin: Origin, undated: date | None) -> list[FollowUp]:
     resolver = f.resolver()
     return task_follow_ups(
         document.body, document.body_line, origin, undated, resolver.contact, f.path, f.problems
-    )
-
-
-def _no_heading(link: Wikilink, heading: str, slug: str) -> str:
-    return (
-        f"the wikilink {quoted(link.written)}: no heading {quoted(heading)} in {slug}: it "
-        f"links to {slug} itself; write a heading of its notes after the '#', or remove the "
-        "'#' part"
     )
 
 
