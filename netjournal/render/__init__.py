@@ -25,7 +25,7 @@ from netjournal.queries.birthdays import readable_day
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.queries.tags import Tag, by_name, tag_key, tags
 from netjournal.read.history import FileHistory
-from netjournal.render import charts, parts, rooms, views, words
+from netjournal.render import charts, parts, paths, rooms, views, words
 from netjournal.render.escape import (
     EMPTY,
     NOTHING,
@@ -197,7 +197,7 @@ def _environment(
         """A link from the page being rendered to the page `target`."""
         here = posixpath.dirname(context["page_uri"]) or "."
         path, _, fragment = target.partition("#")
-        relative = posixpath.relpath(path, here) + (f"#{fragment}" if fragment else "")
+        relative = paths.relative(path, here) + (f"#{fragment}" if fragment else "")
         return link(text if text is not None else INDEX_PAGES.get(target, target), relative)
 
     @pass_context

@@ -38,6 +38,7 @@ from netjournal.read.wikilinks import (
     heading_ids,
     parsed,
 )
+from netjournal.render import paths
 from netjournal.render.obsidian import Obsidian
 from netjournal.render.wikilinks import SiteLinks
 
@@ -380,7 +381,7 @@ def file_href(here: str, target: str, directory_urls: bool) -> str:
     """A relative link from the page `here` to the file `target` (`attachments/a.png`)."""
     here_url = page_url(here, directory_urls)
     origin = here_url.rstrip("/") if directory_urls else posixpath.dirname(here_url)
-    return quote(posixpath.relpath(target, origin or "."))
+    return quote(paths.relative(target, origin or "."))
 
 
 def site_href(here: str, target: str, directory_urls: bool) -> str:
@@ -393,7 +394,7 @@ def site_href(here: str, target: str, directory_urls: bool) -> str:
     # A page's links start from its folder: `contacts/jane/` with directory URLs.
     origin = here_url.rstrip("/") if directory_urls else posixpath.dirname(here_url)
     url = page_url(path, directory_urls)
-    relative = posixpath.relpath(url or ".", origin or ".")
+    relative = paths.relative(url or ".", origin or ".")
     if url.endswith("/") or not url:
         relative = relative.rstrip("/") + "/"
     return quote(relative) + suffix
