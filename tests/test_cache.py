@@ -15,6 +15,7 @@ from conftest import MINIMAL_MKDOCS
 from netjournal.cli import main
 from netjournal.read import cache
 from netjournal.read.cache import CACHE_FOLDER
+from netjournal.read.cache_folder import load_json, save_json
 
 CACHE_FILE = Path(CACHE_FOLDER) / "read.json"
 
@@ -64,8 +65,20 @@ def answers() -> list[tuple[int, str]]:
     return [(r.exit_code, r.output) for r in (run(*command) for command in commands)]
 
 
+def kept(root: Path) -> dict[str, object]:
+    """The cache file as netjournal reads it (its digest checked)."""
+    data = load_json(root / CACHE_FOLDER, CACHE_FILE.name)
+    assert isinstance(data, dict)
+    return data
+
+
+def rewrite(root: Path, data: object) -> None:
+    """The cache file changed as netjournal would write it: with a digest that fits."""
+    save_json(root / CACHE_FOLDER, CACHE_FILE.name, data)
+
+
 def cached(root: Path) -> dict[str, object]:
-    files = json.loads((root / CACHE_FILE).read_text(encoding="utf-8"))["files"]
+    files = load_json(root / CACHE_FOLDER, CACHE_FILE.name)["files"]
     assert isinstance(files, dict)
     return files
 
@@ -91,21 +104,21 @@ def test_check_and_due_answer_the_same_cold_and_warm(journal):
 
 def test_a_warm_run_takes_a_file_from_the_cache_not_from_disk(journal):
     run("due")
-    data = json.loads((journal / CACHE_FILE).read_text(encoding="utf-8"))
-    kept = data["files"]["contact:contacts/tom.md"][1]
-    kept["document"]["data"]["name"] = "Name From The Cache"
-    (journal / CACHE_FILE).write_text(json.dumps(data), encoding="utf-8")
+    data = kept(journal)
+    tom = data["files"]["contact:contacts/tom.md"][1]
+    tom["document"]["data"]["name"] = "Name From The Cache"
+    rewrite(journal, data)
     assert "Name From The Cache" in run("due").output  # the unchanged file was not parsed
 
 
 def test_a_warm_run_takes_the_notes_wikilinks_from_the_cache(journal):
     """Finding them runs each note through Python-Markdown: the cache keeps where they are."""
     run("check")
-    data = json.loads((journal / CACHE_FILE).read_text(encoding="utf-8"))
+    data = kept(journal)
     links = data["files"]["contact:contacts/jane.md"][1]["document"]["links"]
     assert [link[0] for link in links] == ["tom", "nobody"]  # not the one in code
     links[1][0] = "nobody-from-the-cache"
-    (journal / CACHE_FILE).write_text(json.dumps(data), encoding="utf-8")
+    rewrite(journal, data)
     assert "nobody-from-the-cache" in run("check").output
 
 
@@ -162,25 +175,40 @@ def test_a_file_fixed_since_the_last_run_loses_its_error(journal, write):
 def test_a_damaged_or_foreign_cache_is_ignored_and_written_anew(journal, damage):
     expected = answers()
     if "%s" in damage:  # a file's entry of the wrong shape, for the current version
-        data = json.loads((journal / CACHE_FILE).read_text(encoding="utf-8"))
+        data = kept(journal)
         damage = damage % data["netjournal"]
         data["files"]["contact:contacts/jane.md"][1] = {"problems": "not a list"}
-        (journal / CACHE_FILE).write_text(json.dumps(data), encoding="utf-8")
+        rewrite(journal, data)
         assert answers() == expected
-    (journal / CACHE_FILE).write_bytes(damage.encode("utf-8", "surrogateescape"))
+    if damage.startswith(("{", "[")):  # JSON as netjournal writes it: its digest fits
+        rewrite(journal, json.loads(damage))
+    else:
+        (journal / CACHE_FILE).write_bytes(damage.encode("utf-8", "surrogateescape"))
     assert answers() == expected
     assert len(cached(journal)) == 6
 
 
+def test_a_cache_edited_by_hand_is_not_trusted(journal):
+    """Its digest no longer fits: the files are read again, and the answer is theirs."""
+    run("due")
+    path = journal / CACHE_FILE
+    text = path.read_text(encoding="utf-8")
+    assert "1980-12-01" in text  # Tom's birthday, as the cache keeps it
+    path.write_text(text.replace("1980-12-01", "1980-11-30"), encoding="utf-8")
+    due = run("due").output
+    assert "1 December" in due and "30 November" not in due
+    assert "1980-12-01" in path.read_text(encoding="utf-8")  # and the cache written anew
+
+
 def test_another_version_of_netjournal_does_not_trust_the_cache(journal, monkeypatch):
     run("due")
-    data = json.loads((journal / CACHE_FILE).read_text(encoding="utf-8"))
+    data = kept(journal)
     data["files"]["contact:contacts/tom.md"][1]["document"]["data"]["name"] = "Stale"
     data["netjournal"] = "0.0.1"
-    (journal / CACHE_FILE).write_text(json.dumps(data), encoding="utf-8")
+    rewrite(journal, data)
     output = run("due").output
     assert "Stale" not in output and "Tom Okafor" in output
-    assert json.loads((journal / CACHE_FILE).read_text())["netjournal"] != "0.0.1"
+    assert kept(journal)["netjournal"] != "0.0.1"
 
 
 def test_without_a_place_for_the_cache_check_and_due_still_answer(journal):

@@ -164,6 +164,38 @@ def test_the_contacts_index_is_by_letter_and_reaches_everyone_in_two_links(sites
         assert pages[uri].count("\n| [") <= LIMIT, uri
 
 
+REL_LINK = re.compile(r"\]\(([^)\s]+)\)\{: rel=\"(prev|next)\" \}")
+
+
+def test_each_letter_page_leads_to_the_one_before_and_after_it(sites):
+    """A reader on M, page 1 can go on to M, page 2 (its filter sees only its own rows),
+    then N; following "next" from the first page visits every page of the index once."""
+    pages = sites[LARGE]
+    index = pages["contacts/index.md"]
+    order = [
+        posixpath.normpath(posixpath.join("contacts", target))
+        for target in MARKDOWN_LINK.findall(index)
+        if target.startswith("letters/")
+    ]
+    assert len(order) > 3 and len(set(order)) == len(order)
+
+    def step(uri: str, way: str) -> str | None:
+        found = [t for t, rel in REL_LINK.findall(pages[uri]) if rel == way]
+        assert len(found) <= 1, uri
+        return (
+            posixpath.normpath(posixpath.join(posixpath.dirname(uri), found[0])) if found else None
+        )
+
+    walked = [order[0]]
+    while (following := step(walked[-1], "next")) is not None:
+        walked.append(following)
+    assert walked == order
+    back = [order[-1]]
+    while (preceding := step(back[-1], "prev")) is not None:
+        back.append(preceding)
+    assert back == order[::-1]
+
+
 def test_a_letter_is_its_name_first_letter_folded():
     assert letter_of("Émile Zola") == "e"
     assert letter_of("  'Ørsted'") == "o"

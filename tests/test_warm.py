@@ -19,7 +19,7 @@ from netjournal.cli import main, reports
 from netjournal.read import cache, fingerprint
 from netjournal.read import files as reader_files
 from netjournal.read.answers import KEPT
-from netjournal.read.cache_folder import CACHE_FOLDER
+from netjournal.read.cache_folder import CACHE_FOLDER, load_json, save_json
 
 ANSWERS = Path(CACHE_FOLDER) / "answers.json"
 CONFIG = MINIMAL_MKDOCS.replace("- netjournal", "- netjournal:\n      today: 2026-11-23")
@@ -82,7 +82,7 @@ def cold(*arguments: str) -> tuple[int, str, str]:
 
 
 def kept_answers(root: Path) -> list[dict[str, object]]:
-    found = json.loads((root / ANSWERS).read_text(encoding="utf-8"))["answers"]
+    found = load_json(root / CACHE_FOLDER, ANSWERS.name)["answers"]
     assert isinstance(found, list)
     return found
 
@@ -252,16 +252,19 @@ def test_the_folder_run_from_is_part_of_the_question(journal, monkeypatch):
 )
 def test_a_damaged_or_hand_edited_answer_is_never_given(journal, damage):
     expected = cold("due")
-    data = json.loads((journal / ANSWERS).read_text(encoding="utf-8"))
+    data = load_json(journal / CACHE_FOLDER, ANSWERS.name)
+    # JSON is written as netjournal writes it (the file's digest fits), so that what is
+    # tested is the answer's own checks; anything else is written as it is.
     if damage == "edited":
         data["answers"][0]["said"][0][1] = "Nothing is due.\n"
-        text = json.dumps(data)
+        save_json(journal / CACHE_FOLDER, ANSWERS.name, data)
     elif damage == "wrong fingerprint":
         data["answers"][0]["fingerprint"] = "0" * 64
-        text = json.dumps(data)
+        save_json(journal / CACHE_FOLDER, ANSWERS.name, data)
+    elif damage.startswith(("{", "[")):
+        save_json(journal / CACHE_FOLDER, ANSWERS.name, json.loads(damage))
     else:
-        text = damage
-    (journal / ANSWERS).write_bytes(text.encode("utf-8", "surrogateescape"))
+        (journal / ANSWERS).write_bytes(damage.encode("utf-8", "surrogateescape"))
     assert seen(run("due")) == expected
     assert seen(run("due")) == expected  # and written anew, whole
 

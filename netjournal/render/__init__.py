@@ -140,7 +140,7 @@ def render_site(
         index = parts.contact_letters(facts, places.letters)
         pages[CONTACTS] = render("contacts_letters.md.j2", CONTACTS, "Contacts", index)
         for letter in places.letters:
-            listed = parts.letter_contacts(facts, letter)
+            listed = parts.letter_contacts(facts, letter, places.letters)
             title = f"Contacts: {letter.label}"
             pages[letter.uri] = render("contacts_letter.md.j2", letter.uri, title, listed)
     else:

@@ -132,12 +132,21 @@ class LetterContacts:
     page: LetterPage
     rows: tuple[ContactRow, ...]
     stages: tuple[Stage, ...]  # in the order the table's stage column sorts by
+    previous: LetterPage | None  # the page of the index before this one, and after
+    next: LetterPage | None
 
 
-def letter_contacts(facts: Facts, page: LetterPage) -> LetterContacts:
+def letter_contacts(
+    facts: Facts, page: LetterPage, pages: tuple[LetterPage, ...] = ()
+) -> LetterContacts:
+    """`page` of the contacts index, with the pages before and after it among `pages` (a
+    letter's next page, else the next letter's first), so a reader can walk the index."""
     people: list[Contact] = list(page.contacts)
+    at = next((i for i, other in enumerate(pages) if other is page), -1)
     return LetterContacts(
         page,
         tuple(contact_row(facts, contact) for contact in people),
         tuple(by_stage(people, facts.stages)),
+        pages[at - 1] if at > 0 else None,
+        pages[at + 1] if 0 <= at < len(pages) - 1 else None,
     )
