@@ -220,6 +220,16 @@ def test_given_and_received_differ_by_fill_position_and_word_never_colour():
     assert "Given is the solid bar above, received the hatched bar below." in drawn
 
 
+def test_the_referrals_chart_draws_and_tabulates_the_busiest_partners_only():
+    """Its table stays the size of the chart however many partners there are: the page's
+    own table by partner lists them (up to its limit)."""
+    partners = tuple(PartnerCount(f"partner-{n:03}", 100 - n, n % 3) for n in range(40))
+    drawn = str(referrals_chart(partners, str))
+    rows = re.findall(r"<tr><td>(partner-\d+)</td>", drawn)
+    assert rows == [f"partner-{n:03}" for n in range(15)]
+    assert "; and 25 more partners, in the table by partner." in drawn
+
+
 def test_a_sparkline_says_the_touches_and_the_busiest_month():
     months = [MonthCount(m, 0) for m in last_months(TODAY)]
     months[15] = MonthCount("2026-03", 5)

@@ -28,7 +28,7 @@ WIDTH = 360  # narrow enough to show unscaled on a phone
 BAR = 16  # the thickness of one bar
 CHARACTER = 7.5  # a generous average width of one character at 13px
 SPARK = 5  # a sparkline's pixels per month
-PARTNERS_DRAWN = 15  # the referrals chart draws the busiest; its table lists them all
+PARTNERS_DRAWN = 15  # the referrals chart draws the busiest (its table too: the page lists more)
 QUARTERS = ("-01", "-04", "-07", "-10")  # the months the touches chart names below it
 HATCH = "nj-chart-hatch"  # the one pattern id: a page has at most one referrals chart
 
@@ -120,11 +120,11 @@ def referrals_chart(partners: tuple[PartnerCount, ...], name_of: Callable[[str],
         f"{name_of(p.partner)}: given {p.given}, received {p.received}" for p in drawn
     )
     if len(partners) > len(drawn):
-        summary += f"; and {len(partners) - len(drawn)} more partners, in the table"
+        summary += f"; and {len(partners) - len(drawn)} more partners, in the table by partner"
     summary += ". Given is the solid bar above, received the hatched bar below."
     table = _table(
         ("Partner", "Given", "Received"),
-        ((name_of(p.partner), str(p.given), str(p.received)) for p in partners),
+        ((name_of(p.partner), str(p.given), str(p.received)) for p in drawn),
     )
     return _chart(
         "referrals", "Referrals given and received, per partner", summary, y, "".join(parts), table
