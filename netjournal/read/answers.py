@@ -24,18 +24,16 @@ fingerprint pass and printing.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
-import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netjournal.read.cache_folder import CACHE_FOLDER, load_json, save_json
+from netjournal.read.cache_folder import CACHE_FOLDER, code_digest, inside, load_json, save_json
 from netjournal.read.fingerprint import Fingerprint, fingerprint
 
 __all__ = ["KEPT", "Answer", "Answers", "Where"]
@@ -105,7 +103,7 @@ class Answers:
         if self.question is None or self.taken is None or self.taken[0] != where:
             return
         _, seen, started = self.taken
-        if not seen.settled(started) or any(_inside(self.folder, f) for f in where.folders):
+        if not seen.settled(started) or any(inside(self.folder, f) for f in where.folders):
             return
         entry: dict[str, Any] = {
             "question": self.question,
@@ -190,7 +188,7 @@ def _question(config: Path, command: str, arguments: Mapping[str, object]) -> st
     )
     asked = {
         "format": _FORMAT,
-        "code": _code(),
+        "code": code_digest(),
         "command": command,
         "arguments": dict(arguments),
         "here": os.path.abspath(os.curdir),
@@ -202,38 +200,3 @@ def _question(config: Path, command: str, arguments: Mapping[str, object]) -> st
         return _digest(asked)
     except (TypeError, ValueError):  # an argument that is no plain value
         return None
-
-
-@functools.lru_cache(maxsize=1)
-def _code() -> str:
-    """netjournal's release and a digest of its source, Python's version and the packages
-    installed beside netjournal: an answer worked out by other code is not given again."""
-    digest = hashlib.sha256(sys.version.encode("utf-8"))
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    sources: list[str] = []
-    for folder, folders, names in os.walk(package):
-        folders[:] = sorted(f for f in folders if not f.startswith((".", "__")))
-        sources.extend(os.path.join(folder, n) for n in names if n.endswith((".py", ".j2")))
-    for path in sorted(sources):
-        digest.update(path.encode("utf-8", "surrogateescape"))
-        with open(path, "rb") as file:
-            digest.update(file.read())
-    installed = os.path.dirname(package)
-    digest.update("\n".join(sorted(_metadata(installed))).encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
-def _metadata(folder: str) -> Sequence[str]:
-    """The distributions installed in `folder` (`PyYAML-6.0.2.dist-info`), and in the
-    site-packages folders on the path: their names carry their versions."""
-    found: list[str] = []
-    for place in dict.fromkeys([folder, *(p for p in sys.path if p.endswith("site-packages"))]):
-        try:
-            found.extend(n for n in os.listdir(place) if n.endswith((".dist-info", ".egg-info")))
-        except OSError:
-            continue
-    return found
-
-
-def _inside(path: Path, folder: str) -> bool:
-    return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))

@@ -21,17 +21,14 @@ ignored and written anew; a folder that cannot be written to just means no cache
 from __future__ import annotations
 
 import dataclasses
-import functools
-import hashlib
 import os
 import time
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from netjournal.diagnostics import CODES, Problem
-from netjournal.read.cache_folder import CACHE_FOLDER, load_json, save_json
+from netjournal.read.cache_folder import CACHE_FOLDER, code_digest, inside, load_json, save_json
 from netjournal.read.files import JournalFile
 from netjournal.read.front_matter import Document, KeyPath
 from netjournal.read.wikilinks import Found, Wikilink, links_in_notes
@@ -53,7 +50,7 @@ class ReadCache:
         """The cache of the journal whose mkdocs.yml is in `root`; none when its folder would
         be inside one of `outside` (the contacts and journal folders)."""
         self.folder = root / CACHE_FOLDER
-        self.usable = not any(_inside(self.folder, folder) for folder in outside)
+        self.usable = not any(inside(self.folder, folder) for folder in outside)
         self.kept: dict[str, tuple[Key, Any]] = self._load() if self.usable else {}
         self.seen: dict[str, tuple[Key, Any]] = {}
         self.changed = False
@@ -83,14 +80,14 @@ class ReadCache:
         """Write what was read this run, atomically; files gone since are left out."""
         if not self.usable or not (self.changed or self.seen.keys() != self.kept.keys()):
             return
-        data = {"netjournal": _version(), "format": _FORMAT, "files": self.seen}
+        data = {"netjournal": code_digest(), "format": _FORMAT, "files": self.seen}
         save_json(self.folder, _FILE, data)
 
     def _load(self) -> dict[str, tuple[Key, Any]]:
         data = load_json(self.folder, _FILE)
         if (
             not isinstance(data, dict)
-            or data.get("netjournal") != _version()
+            or data.get("netjournal") != code_digest()
             or data.get("format") != _FORMAT
             or not isinstance(data.get("files"), dict)
         ):
@@ -100,25 +97,6 @@ class ReadCache:
             for name, kept in data["files"].items()
             if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[0], list)
         }
-
-
-@functools.lru_cache(maxsize=1)
-def _version() -> str:
-    """netjournal's version and a digest of the reading code: a cache made by other code
-    (another release, or an edited checkout) is not trusted."""
-    try:
-        release = metadata.version("netjournal")
-    except metadata.PackageNotFoundError:
-        release = "unknown"
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted([*package.glob("read/*.py"), package / "diagnostics.py"]):
-        digest.update(path.read_bytes())
-    return f"{release}+{digest.hexdigest()[:16]}"
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
 
 
 def _key(path: Path) -> Key | None:

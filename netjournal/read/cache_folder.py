@@ -10,14 +10,17 @@ hand no longer matches its digest and is ignored (worked out again), never trust
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CACHE_FOLDER", "load_json", "save_json"]
+__all__ = ["CACHE_FOLDER", "code_digest", "inside", "load_json", "save_json"]
 
 CACHE_FOLDER = ".netjournal-cache"
 _IGNORE = "# netjournal's cache: safe to delete\n*\n"
@@ -66,3 +69,41 @@ def save_json(folder: Path, name: str, data: Any) -> None:
             raise
     except (OSError, ValueError):  # ValueError: text that cannot be encoded as UTF-8
         pass  # no place for the cache: the next run works it all out again
+
+
+def inside(path: Path | str, folder: Path | str) -> bool:
+    """Whether `path` is `folder` or lies below it (a cache must never be written into a
+    journal's folders)."""
+    return os.path.abspath(path).startswith(os.path.join(os.path.abspath(folder), ""))
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of netjournal's source, Python's version and the packages installed beside
+    netjournal: what both cache files were made by. Another release, an edited checkout or
+    an upgraded library makes them untrusted (worked out again), never wrongly reused."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    sources: list[str] = []
+    for folder, folders, names in os.walk(package):
+        folders[:] = sorted(f for f in folders if not f.startswith((".", "__")))
+        sources.extend(os.path.join(folder, n) for n in names if n.endswith((".py", ".j2")))
+    for path in sorted(sources):
+        digest.update(path.encode("utf-8", "surrogateescape"))
+        with open(path, "rb") as file:
+            digest.update(file.read())
+    installed = os.path.dirname(package)
+    digest.update("\n".join(sorted(_distributions(installed))).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _distributions(folder: str) -> Sequence[str]:
+    """The distributions installed in `folder` (`PyYAML-6.0.2.dist-info`), and in the
+    site-packages folders on the path: their names carry their versions."""
+    found: list[str] = []
+    for place in dict.fromkeys([folder, *(p for p in sys.path if p.endswith("site-packages"))]):
+        try:
+            found.extend(n for n in os.listdir(place) if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+    return found
