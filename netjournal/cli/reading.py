@@ -9,6 +9,7 @@ per-file cache (read/cache.py); a second run with nothing changed prints the kep
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -37,13 +38,13 @@ _FORMAT_HELP = (
 )
 def check(config_file: str | None, output: str, public: bool) -> None:
     """Check every contact and journal file; exit 1 if any has an error."""
-    kept = _kept(config_file, "check", {"format": output, "public": public})
-    answer = kept.stored() if kept is not None else None
-    if answer is None:
-        from netjournal.cli import reports
 
-        answer = reports.check(config_file, output, public, kept)
-    _print(answer)
+    def work(kept: Answers | None) -> Answer:
+        from netjournal.cli import reports  # loads the reader: only when no kept answer fits
+
+        return reports.check(config_file, output, public, kept)
+
+    _answer(config_file, "check", {"format": output, "public": public}, work)
 
 
 @click.command()
@@ -61,25 +62,29 @@ def due(config_file: str | None, today: str | None, as_json: bool) -> None:
     # The clock's day counts when no --today is given (mkdocs.yml may pin one: then it
     # changes nothing but a kept answer's life, a day).
     clock = None if today is not None else date.today().isoformat()
-    kept = _kept(config_file, "due", {"today": today, "json": as_json, "clock": clock})
+
+    def work(kept: Answers | None) -> Answer:
+        from netjournal.cli import reports  # loads the reader: only when no kept answer fits
+
+        return reports.due(config_file, today, as_json, kept)
+
+    _answer(config_file, "due", {"today": today, "json": as_json, "clock": clock}, work)
+
+
+def _answer(
+    config_file: str | None,
+    command: str,
+    arguments: dict[str, object],
+    work: Callable[[Answers | None], Answer],
+) -> None:
+    """Print the answer kept for `command` with `arguments` if nothing it read changed,
+    else the one `work` finds (and keeps). A journal without an mkdocs.yml keeps none
+    (`find_journal` decides what such a folder is)."""
+    config = config_file or "mkdocs.yml"
+    kept = Answers(Path(config), command, arguments) if os.path.isfile(config) else None
     answer = kept.stored() if kept is not None else None
     if answer is None:
-        from netjournal.cli import reports
-
-        answer = reports.due(config_file, today, as_json, kept)
-    _print(answer)
-
-
-def _kept(config_file: str | None, command: str, arguments: dict[str, object]) -> Answers | None:
-    """The answers kept for this journal, when it has an mkdocs.yml (without one, the
-    journal is read in full: `find_journal` decides what a folder without one is)."""
-    config = config_file or "mkdocs.yml"
-    if not os.path.isfile(config):
-        return None
-    return Answers(Path(config), command, arguments)
-
-
-def _print(answer: Answer) -> None:
+        answer = work(kept)
     for err, text in answer.said:
         click.echo(text, err=err, nl=False)
     if answer.exit_code:

@@ -18,7 +18,7 @@ from netjournal.cli.shared import count, journal_options, shown, today_for
 from netjournal.cli.terminal import due_json, due_text
 from netjournal.options import JournalOptions
 from netjournal.read.answers import Answer, Answers, Where
-from netjournal.read.journal import read_journal
+from netjournal.read.journal import ReadResult, read_journal
 from netjournal.read.synonyms import keys_read_as
 from netjournal.read.values import quoted
 
@@ -46,22 +46,35 @@ def where_read(options: JournalOptions, *, docs: bool) -> Where:
     )
 
 
-def check(config_file: str | None, output: str, public: bool, kept: Answers | None) -> Answer:
-    """`netjournal check`: every problem found, and a summary on stderr (text)."""
-    options = journal_options(config_file)
-    where = where_read(options, docs=True)
+def _read(
+    options: JournalOptions,
+    where: Where,
+    kept: Answers | None,
+    *,
+    public: bool = False,
+    docs: bool = False,
+) -> ReadResult:
+    """The journal as `options` say, through the per-file cache; what `where` names is
+    fingerprinted first, so a file saved during the read makes the next run read again."""
     if kept is not None:
-        kept.look(where)  # before reading: a file saved during the read is seen next time
-    result = read_journal(
+        kept.look(where)
+    return read_journal(
         options.root,
         options.contact_folders,
         options.journal_folders,
-        public=public or options.public,
-        docs=options.docs,
+        public=public,
+        docs=options.docs if docs else None,
         cache=True,
         progress=True,
         conventions=options.conventions,
     )
+
+
+def check(config_file: str | None, output: str, public: bool, kept: Answers | None) -> Answer:
+    """`netjournal check`: every problem found, and a summary on stderr (text)."""
+    options = journal_options(config_file)
+    where = where_read(options, docs=True)
+    result = _read(options, where, kept, public=public or options.public, docs=True)
     say = _Said()
     if output == "json":
         say(json.dumps([p.as_dict() for p in result.problems], indent=2, ensure_ascii=False))
@@ -89,16 +102,7 @@ def due(config_file: str | None, today: str | None, as_json: bool, kept: Answers
     options = journal_options(config_file)
     day = today_for(options.today, today)
     where = where_read(options, docs=False)
-    if kept is not None:
-        kept.look(where)
-    result = read_journal(
-        options.root,
-        options.contact_folders,
-        options.journal_folders,
-        cache=True,
-        progress=True,
-        conventions=options.conventions,
-    )
+    result = _read(options, where, kept)
     agenda = queries.follow_up_agenda(result.journal, day)
     cadence = queries.cadence_report(result.journal, day)
     say = _Said()
