@@ -108,7 +108,7 @@ def contact_letters(facts: Facts, pages: tuple[LetterPage, ...]) -> ContactLette
     late = {
         slug
         for slug, items in facts.follow_ups.items()
-        if any(item.days_late > 0 for item in items)
+        if any(item.follow_up in facts.overdue for item in items)  # as the agenda says
     }
     people = [contact for page in pages for contact in page.contacts]
     rows = tuple(
