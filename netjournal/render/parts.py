@@ -3,6 +3,8 @@ parts, and the contacts index by letter with each letter's pages (see `places`).
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,22 +37,11 @@ class MonthSummary:
 def month_summary(month: Month, parts: tuple[MonthPart, ...]) -> MonthSummary:
     rows = []
     for part in parts:
-        met: dict[str, int] = {}
-        for entry in part.entries:
-            for slug in entry.with_:
-                met[slug] = met.get(slug, 0) + 1
+        met = Counter(slug for entry in part.entries for slug in entry.with_)
         most = sorted(met, key=lambda slug: (-met[slug], slug))[:PEOPLE_SHOWN]
         rows.append(PartRow(part, len(met), tuple(most), queries.kinds(list(part.entries))))
-    shown = Month(
-        month.month,
-        (),
-        month.overdue,
-        month.today,
-        events=month.events,
-        needs=month.needs,
-        previous=month.previous,
-        next=month.next,
-    )
+    # Its events, needs and neighbours as a month's page shows them; its entries are in parts.
+    shown = dataclasses.replace(month, entries=())
     return MonthSummary(shown, tuple(rows), len(month.entries))
 
 
