@@ -19,6 +19,7 @@ from datetime import date
 from slugify import slugify
 
 from netjournal.model import Contact, JournalEntry
+from netjournal.queries.needs import fold
 
 PAGE_LIMIT = 200  # the most entries on a month's page, or contacts on a page of the index
 NAMES_SHOWN = 10  # the names a table cell or a sentence lists before "and N more"
@@ -128,12 +129,6 @@ def letter_of(name: str) -> str:
     return OTHER
 
 
-def _folded(name: str) -> str:
-    """`name` without accents or case, so that Émile sorts among the other E names."""
-    plain = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-
-
 @dataclass(frozen=True)
 class LetterPage:
     """One page of the contacts whose names start with `letter`, at most `limit` of them."""
@@ -165,7 +160,8 @@ def letter_pages(contacts: Sequence[Contact], limit: int) -> tuple[LetterPage, .
         letters[letter_of(contact.name)].append(contact)
     pages: list[LetterPage] = []
     for letter in sorted(letters, key=lambda key: (key == OTHER, key)):
-        people = sorted(letters[letter], key=lambda c: (_folded(c.name), c.name))
+        # Without accents or case, so that Émile sorts among the other E names.
+        people = sorted(letters[letter], key=lambda c: (fold(c.name), c.name))
         count = -(-len(people) // limit)
         for number in range(1, count + 1):
             shown = tuple(people[(number - 1) * limit : number * limit])
