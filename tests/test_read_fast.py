@@ -11,7 +11,8 @@ from unittest import mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netjournal.read import wikilinks
+from netjournal.read import front_matter, wikilinks
+from netjournal.read.front_matter import FrontMatterError, parse
 from netjournal.read.wikilinks import Found, links_in_notes
 
 # The pieces notes are made of where Markdown's code, escapes, HTML and references hide a
@@ -79,3 +80,109 @@ def test_a_plain_note_skips_markdown_and_a_note_with_code_does_not() -> None:
     ]
     coded = "Lunch with [[jane-doe]], `[[not-a-link]]`.\n\n    [[code]]\n"
     assert [f.link.target for f in links_in_notes(coded)] == ["jane-doe"]
+
+
+_YAML_LINES = st.sampled_from(
+    [
+        "name: Jane Doe",
+        "name: Léa Müller 😀",
+        "company: 'Acme, Inc.'",
+        'title: "Head of ops"',
+        "tags: [a, b, 'c d']",
+        "tags: [a, [b, [c]]]",
+        "email:",
+        "  - jane@example.com",
+        "  - {what: call, due: 2026-01-02, done: true}",
+        "- loose",
+        "follow_ups:",
+        "  - what: call",
+        "    due: 2026-01-02",
+        "    done: 2026-01-03",
+        "opportunities: [{title: x, value: 1200}]",
+        "phone: 0123",
+        "phone: +1 555 0100",
+        "time: 14:30",
+        "private: yes",
+        "private: no",
+        "value: 1e3",
+        "value: .inf",
+        "value: .nan",
+        "value: 0x1F",
+        "value: 1_000",
+        "value: 12345678901234567890123456789",
+        "value: ~",
+        "value: null",
+        "value: ''",
+        "<<: x",
+        "k: =",
+        "1: one",
+        "true: yes",
+        "dup: 1",
+        "dup: 2",
+        "? key",
+        ": x",
+        "notes: |",
+        "  line one",
+        "  line two",
+        "folded: >",
+        "  a b",
+        "nested:",
+        "  deeper:",
+        "    deepest: [x]",
+        "k: a # comment",
+        "# comment",
+        "",
+        "  ",
+        "k: {a: 1, a: 2}",
+        "k: [unclosed",
+        "k: 'unclosed",
+        "k:\tvalue",
+        "\tk: v",
+        "k: x: y",
+        "just text",
+        "k: &anchor v",
+        "k: *alias",
+        "k: !!str 12",
+        "k: !!int x",
+        'k: "\\x07"',
+        "k: caf\u00e9",
+        "k:\u00a0v",
+        "k: a\u2028b",
+        "%YAML 1.1",
+        "k: [" * 3,
+        "]]]",
+    ]
+)
+FRONT_MATTERS = st.lists(_YAML_LINES, max_size=14).map("\n".join)
+
+
+def _parsed(text: str) -> str:
+    try:
+        return repr(parse(text))
+    except FrontMatterError as error:
+        return repr((error.code, error.message, error.line, error.column))
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FRONT_MATTERS)
+def test_front_matter_read_by_the_composer_is_read_as_event_by_event(yaml_text: str) -> None:
+    text = f"---\n{yaml_text}\n---\nThe notes.\n"
+    careful = mock.patch.object(front_matter, "_composable", lambda text: False)
+    with careful:
+        expected = _parsed(text)
+    assert _parsed(text) == expected
+
+
+def test_a_plain_front_matter_is_composed_in_c_and_keeps_every_place() -> None:
+    text = "---\nname: Léa 😀\nphone: 0123\nfollow_ups:\n  - {what: x, due: 2026-01-02}\n---\n"
+    with mock.patch.object(front_matter._Builder, "_read", side_effect=AssertionError):
+        document = parse(text)
+    assert document.data == {
+        "name": "Léa 😀",
+        "phone": 83,  # YAML 1.1 reads 0123 as octal
+        "follow_ups": [{"what": "x", "due": "2026-01-02"}],
+    }
+    assert document.typed_text == {("phone",): "0123"}
+    assert document.value_at[("follow_ups", 0, "due")] == (5, 20)
+    assert document.key_at[("follow_ups", 0, "due")] == (5, 15)
+    assert document.body_line == 7

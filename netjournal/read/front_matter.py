@@ -167,6 +167,10 @@ class _Builder:
                 "delete it, or put a space in its place",
                 *self.lines.place(At(separator.start())),
             )
+        if self.loader_class is LOADER and _composable(self.text):
+            composed = _composed(self.text, self.lines, self.document.body)
+            if composed is not None:
+                return composed
         try:
             self._read_with(self.loader_class)
         except yaml.MarkedYAMLError as error:
@@ -343,3 +347,105 @@ class _Builder:
 
 def _shown_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+# The characters of YAML's anchors, aliases, tags and escapes: a front matter without them
+# (nearly every one) has nothing the event-by-event reader refuses that the composer would
+# take, and each of its values is made of the file's own characters.
+_NOT_COMPOSED = ("&", "*", "!", "\\")
+# Every nesting level, and every key and value past the first, needs one of these: counting
+# them bounds what libyaml's composer (recursive in C) may build before it is asked to.
+_STRUCTURE = (":", "-", ",", "?", "[", "{")
+_MAX_STRUCTURE = 1_000
+
+
+def _composable(text: str) -> bool:
+    """Whether `text` may be read by libyaml's composer, which builds the whole tree in C:
+    no anchor, alias, tag or escape, no character the reader refuses, and a size that keeps
+    the tree small and shallow. Anything else goes through the event-by-event reader."""
+    if any(mark in text for mark in _NOT_COMPOSED):
+        return False
+    if _NOT_TEXT.search(text) or UNICODE_SPACE.search(text):
+        return False
+    return sum(text.count(mark) for mark in _STRUCTURE) <= _MAX_STRUCTURE
+
+
+def _composed(text: str, lines: _Lines, body: str) -> Document | None:
+    """The document libyaml's composer reads in `text`, with the same values, places and
+    typed text the event-by-event reader gives; None when the composer refuses `text` or it
+    holds anything that reader would refuse (which then says why)."""
+    loader = LOADER(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    document = Document({}, body)
+    if root is None:
+        return document
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    walk = _Walk(loader, lines, document)
+    if not walk.mapping(root, (), document.data, 1):
+        return None
+    return document
+
+
+class _Walk:
+    """Plain values from a composed tree, in the event-by-event reader's order."""
+
+    def __init__(self, loader: Any, lines: _Lines, document: Document) -> None:
+        self.constructors = loader.yaml_constructors
+        self.loader, self.lines, self.document = loader, lines, document
+        self.count = 1
+
+    def mapping(self, node: Any, path: KeyPath, into: dict[str, Any], depth: int) -> bool:
+        self.document.value_at[path] = self.lines.place(node.start_mark)
+        key_at = self.document.key_at
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                return False
+            key = str(key_node.value)
+            if key in into:
+                return False
+            key_at[(*path, key)] = self.lines.place(key_node.start_mark)
+            self.count += 1
+            found, value = self.value(value_node, (*path, key), depth)
+            if not found:
+                return False
+            into[key] = value
+        return True
+
+    def value(self, node: Any, path: KeyPath, depth: int) -> tuple[bool, Any]:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            return False, None
+        if isinstance(node, yaml.ScalarNode):
+            self.document.value_at[path] = self.lines.place(node.start_mark)
+            return True, self._scalar(node, path)
+        if depth >= MAX_DEPTH:
+            return False, None
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[str, Any] = {}
+            return self.mapping(node, path, mapping, depth + 1), mapping
+        self.document.value_at[path] = self.lines.place(node.start_mark)
+        items: list[Any] = []
+        for index, item in enumerate(node.value):
+            found, value = self.value(item, (*path, index), depth + 1)
+            if not found:
+                return False, None
+            items.append(value)
+        return True, items
+
+    def _scalar(self, node: Any, path: KeyPath) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str" or tag not in _PLAIN_TYPES:
+            return node.value  # '<<' and '=' have tags of their own: text here
+        try:
+            value = self.constructors[tag](self.loader, node)
+        except (yaml.YAMLError, ValueError, ArithmeticError):
+            return str(node.value)  # digits too many for a number: kept as the text typed
+        if value is not None:
+            self.document.typed_text[path] = str(node.value)
+        return value
