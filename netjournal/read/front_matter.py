@@ -409,9 +409,10 @@ class _Walk:
             key = str(key_node.value)
             if key in into:
                 return False
-            key_at[(*path, key)] = self.lines.place(key_node.start_mark)
+            where = (*path, key)
+            key_at[where] = self.lines.place(key_node.start_mark)
             self.count += 1
-            found, value = self.value(value_node, (*path, key), depth)
+            found, value = self.value(value_node, where, depth)
             if not found:
                 return False
             into[key] = value
