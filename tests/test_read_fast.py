@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from unittest import mock
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from netjournal.diagnostics import fold
 from netjournal.read import front_matter, wikilinks
 from netjournal.read.front_matter import FrontMatterError, parse
-from netjournal.read.wikilinks import Found, links_in_notes
+from netjournal.read.slow_markdown import BUDGET, markdown_steps, too_slow
+from netjournal.read.wikilinks import Found, folded, links_in_notes
 
 # The pieces notes are made of where Markdown's code, escapes, HTML and references hide a
 # wikilink, and the wikilinks themselves.
@@ -186,3 +188,19 @@ def test_a_plain_front_matter_is_composed_in_c_and_keeps_every_place() -> None:
     assert document.value_at[("follow_ups", 0, "due")] == (5, 20)
     assert document.key_at[("follow_ups", 0, "due")] == (5, 15)
     assert document.body_line == 7
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aZé0-_ .'\"\t\u0301", max_size=12))
+def test_a_slug_folds_as_every_word_folds(word: str) -> None:
+    assert folded(word) == fold(word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]*_`<&!#\n\\x", max_size=1_400))
+@example("[" * 1_400)
+@example("[[" * 700)
+@example("[*" * 700)
+def test_a_note_of_1400_characters_is_never_too_slow(body: str) -> None:
+    assert not too_slow(body)
+    assert markdown_steps(body) <= BUDGET

@@ -150,7 +150,7 @@ class Resolver:
         ) | {file_name(path) for path in (paths or {}).values()}
 
     def _add(self, word: str, target: Target) -> None:
-        found = self.by_fold.setdefault(fold(word), [])
+        found = self.by_fold.setdefault(folded(word), [])
         if target not in found:
             found.append(target)
 
@@ -199,7 +199,7 @@ class Resolver:
             if found:
                 return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
             return Resolution(None, did_you_mean(plain.rsplit("/", 1)[-1], self.choices))
-        found = self.by_fold.get(fold(plain), [])
+        found = self.by_fold.get(folded(plain), [])
         if found:
             return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
         return Resolution(None, did_you_mean(plain, self.choices))
@@ -228,6 +228,17 @@ def journal_resolver(journal: Journal, notes: Mapping[Target, str] | None = None
 def file_name(path: str) -> str:
     """A file's name as written, without its folder and `.md` (NFC): `Jane Doe`."""
     return unicodedata.normalize("NFC", _without_md(path.rsplit("/", 1)[-1]))
+
+
+def folded(word: str) -> str:
+    """`fold(word)`, without its Unicode work when `word` is a slug already (`jane-doe`,
+    `2026-03-04-lunch`): lowercase ASCII letters and digits joined by single hyphens, which
+    folding leaves as they are. Most words a resolver is given or asked are."""
+    plain = word.replace("-", "")
+    slug = plain.isascii() and plain.isalnum() and word == word.lower()
+    if slug and word[0] != "-" and word[-1] != "-" and "--" not in word:
+        return word
+    return fold(word)
 
 
 def _without_md(text: str) -> str:
