@@ -6,10 +6,13 @@ properties feed both the same texts, most of them made of the characters that ma
 
 from __future__ import annotations
 
+import re
 from unittest import mock
 
+import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from yaml.resolver import BaseResolver
 
 from netjournal.diagnostics import fold
 from netjournal.read import front_matter, wikilinks
@@ -88,6 +91,15 @@ _YAML_LINES = st.sampled_from(
     [
         "name: Jane Doe",
         "name: Léa Müller 😀",
+        "k: [é, 😀, x, {a: 😀😀, b: c}]",
+        "k: [é,",
+        "  😀 y, 'q 😀', x]",
+        "  continued 😀 text",
+        'k: "😀 é"',
+        "  - 😀",
+        "\ufeffk: v",
+        "k: v\r",
+        "k: v\x0c",
         "company: 'Acme, Inc.'",
         'title: "Head of ops"',
         "tags: [a, b, 'c d']",
@@ -204,3 +216,66 @@ def test_a_slug_folds_as_every_word_folds(word: str) -> None:
 def test_a_note_of_1400_characters_is_never_too_slow(body: str) -> None:
     assert not too_slow(body)
     assert markdown_steps(body) <= BUDGET
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789+-._:eExXoObB~nNuUlLtTrRfFyYsS<=!&* ", max_size=12),
+        st.sampled_from(["", "~", "null", "yes", "No", "on", "0x1F", "1_000", ".inf", "<<", "="]),
+    ),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_loaders_resolve_each_scalar_as_pyyaml_does(
+    value: str, plain: bool, quoted: bool
+) -> None:
+    for loader in (front_matter.LOADER, front_matter.PYTHON_LOADER):
+        ours = loader("").resolve(yaml.ScalarNode, value, (plain, quoted))
+        assert ours == BaseResolver.resolve(loader(""), yaml.ScalarNode, value, (plain, quoted))
+
+
+def _split_line_by_line(text: str) -> str:
+    """What `parse` gave when it split the whole text into lines to find the closing '---'."""
+    lines = text.split("\n")
+    try:
+        if not front_matter.OPENING.fullmatch(lines[0]):
+            raise front_matter.no_front_matter(lines)
+        for number, line in enumerate(lines[1:], start=1):
+            if re.fullmatch(r"(---|\.\.\.)[ \t]*", line):
+                yaml_text = "\n".join(lines[1:number])
+                body = "\n".join(lines[number + 1 :])
+                builder = front_matter._Builder(yaml_text, body, front_matter.LOADER, number + 2)
+                return repr(builder.build())
+        raise front_matter.not_closed(lines)
+    except FrontMatterError as error:
+        return repr((error.code, error.message, error.line, error.column))
+
+
+_FILE_PIECES = st.sampled_from(
+    [
+        "---",
+        "--- ",
+        "---\t",
+        "...",
+        "... x",
+        " ---",
+        "----",
+        "—",
+        "+++",
+        "name: x",
+        "k: [1]",
+        "",
+        " ",
+        "notes",
+        "# heading",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_FILE_PIECES, max_size=8).map("\n".join), st.booleans())
+def test_the_front_matter_is_cut_where_it_was_cut_line_by_line(text: str, newline: bool) -> None:
+    text = text + "\n" if newline else text
+    assert _parsed(text) == _split_line_by_line(text)

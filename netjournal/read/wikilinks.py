@@ -242,6 +242,8 @@ def folded(word: str) -> str:
 
 
 def _without_md(text: str) -> str:
+    if text.isascii():  # lowercasing only the end is the same (and spares a copy of a path)
+        return text[:-3] if text[-3:].lower() == ".md" else text
     return text[:-3] if text.lower().endswith(".md") else text
 
 
