@@ -11,7 +11,6 @@ line and column the user sees in their editor.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -56,6 +55,18 @@ def _without_timestamps(base: Any) -> Any:
             for first, resolvers in base.yaml_implicit_resolvers.items()
         }
 
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            """PyYAML's `resolve`, shorter for a scalar (called for every one, keys too):
+            the same tags, as the safe loaders have no path or wildcard resolvers."""
+            if kind is not yaml.ScalarNode or self.yaml_path_resolvers or None in _FIRST:
+                return super().resolve(kind, value, implicit)
+            if implicit[0]:
+                for tag, regexp in _FIRST.get(value[:1], ()):  # '' for an empty value
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+
+    _FIRST = Loader.yaml_implicit_resolvers
     return Loader
 
 
@@ -65,7 +76,7 @@ PYTHON_LOADER: Any = _without_timestamps(yaml.SafeLoader)
 # change with the libyaml a PyYAML release bundles.
 LOADER: Any = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
-_CLOSING = re.compile(r"(---|\.\.\.)[ \t]*")
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -99,16 +110,17 @@ def parse(text: str, loader: Any = None) -> Document:
     Raises FrontMatterError, with a diagnostic code, a sentence and a place, when the front
     matter cannot be read.
     """
-    lines = text.split("\n")
-    if not OPENING.fullmatch(lines[0]):
-        raise no_front_matter(lines)
-    for number, line in enumerate(lines[1:], start=1):
-        if _CLOSING.fullmatch(line):
-            yaml_text = "\n".join(lines[1:number])
-            body = "\n".join(lines[number + 1 :])
-            document = _Builder(yaml_text, body, loader or LOADER).build()
-            return dataclasses.replace(document, body_line=number + 2)
-    raise not_closed(lines)
+    first_end = text.find("\n")
+    if not OPENING.fullmatch(text if first_end < 0 else text[:first_end]):
+        raise no_front_matter(text.split("\n"))
+    closing = None if first_end < 0 else _CLOSING_LINE.search(text, first_end + 1)
+    if closing is None:
+        raise not_closed(text.split("\n"))
+    start, end = first_end + 1, closing.start()
+    yaml_text = text[start : end - 1] if end > start else ""
+    body = text[closing.end() + 1 :]  # after the closing line's '\n', if it has one
+    body_line = text.count("\n", 0, end) + 2
+    return _Builder(yaml_text, body, loader or LOADER, body_line).build()
 
 
 def plain_note(text: str) -> Document | None:
@@ -131,11 +143,14 @@ class _Lines:
     """
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self.text = text
+        self._starts: list[int] | None = None  # counted when first asked
 
     def place(self, mark: Any) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, mark.index) - 1
-        return line + 2, mark.index - self.starts[line] + 1
+        if self._starts is None:
+            self._starts = [0, *(match.end() for match in re.finditer("\n", self.text))]
+        line = bisect.bisect_right(self._starts, mark.index) - 1
+        return line + 2, mark.index - self._starts[line] + 1
 
 
 @dataclass
@@ -150,10 +165,10 @@ class _Open:
 class _Builder:
     """Plain values from YAML events, refusing aliases, duplicate keys and deep nesting."""
 
-    def __init__(self, yaml_text: str, body: str, loader: Any) -> None:
+    def __init__(self, yaml_text: str, body: str, loader: Any, body_line: int = 1) -> None:
         self.text, self.lines = yaml_text, _Lines(yaml_text)
         self.loader_class = loader
-        self.document = Document({}, body)
+        self.document = Document({}, body, body_line=body_line)
         self.stack: list[_Open] = []
         self.count = 0
 
@@ -167,6 +182,11 @@ class _Builder:
                 "delete it, or put a space in its place",
                 *self.lines.place(At(separator.start())),
             )
+        if self.loader_class is LOADER and _composable(self.text):
+            document = self.document
+            composed = _composed(self.text, self.lines, document.body, document.body_line)
+            if composed is not None:
+                return composed
         try:
             self._read_with(self.loader_class)
         except yaml.MarkedYAMLError as error:
@@ -174,7 +194,8 @@ class _Builder:
                 raise explain(error, self.text, self.lines.place) from None
             # libyaml refused it: PyYAML's own loader says why, in words that do not change
             # with the libyaml a release bundles, and netjournal's own limits fire first.
-            return _Builder(self.text, self.document.body, PYTHON_LOADER).build()
+            document = self.document
+            return _Builder(self.text, document.body, PYTHON_LOADER, document.body_line).build()
         except yaml.reader.ReaderError as error:
             raise unreadable_character(error, self.text, self.lines.place) from None
         return self.document
@@ -343,3 +364,116 @@ class _Builder:
 
 def _shown_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+# The characters of YAML's anchors, aliases, tags and escapes: a front matter without them
+# (nearly every one) has nothing the event-by-event reader refuses that the composer would
+# take, and each of its values is made of the file's own characters.
+_NOT_COMPOSED = ("&", "*", "!", "\\")
+# Every nesting level, and every key and value past the first, needs one of these: counting
+# them bounds what libyaml's composer (recursive in C) may build before it is asked to.
+_STRUCTURE = (":", "-", ",", "?", "[", "{")
+_MAX_STRUCTURE = 1_000
+
+
+def _composable(text: str) -> bool:
+    """Whether `text` may be read by libyaml's composer, which builds the whole tree in C:
+    no anchor, alias, tag or escape, no character the reader refuses, and a size that keeps
+    the tree small and shallow. Anything else goes through the event-by-event reader."""
+    if any(mark in text for mark in _NOT_COMPOSED):
+        return False
+    if _NOT_TEXT.search(text) or UNICODE_SPACE.search(text):
+        return False
+    return sum(text.count(mark) for mark in _STRUCTURE) <= _MAX_STRUCTURE
+
+
+def _composed(text: str, lines: _Lines, body: str, body_line: int) -> Document | None:
+    """The document libyaml's composer reads in `text`, with the same values, places and
+    typed text the event-by-event reader gives; None when the composer refuses `text` or it
+    holds anything that reader would refuse (which then says why)."""
+    loader = LOADER(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    document = Document({}, body, body_line=body_line)
+    if root is None:
+        return document
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    walk = _Walk(loader, document, lines)
+    if not walk.mapping(root, (), document.data, 1):
+        return None
+    return document
+
+
+class _Walk:
+    """Plain values from a composed tree, in the event-by-event reader's order."""
+
+    def __init__(self, loader: Any, document: Document, lines: _Lines) -> None:
+        self.constructors = loader.yaml_constructors
+        self.loader, self.document, self.lines = loader, document, lines
+        self.end = len(lines.text)
+        self.count = 1
+
+    def place(self, mark: Any) -> tuple[int, int]:
+        """The file's line and column of `mark`: libyaml's own count, which is the editor's
+        where no line separator other than '\n' can stand (U+0085, U+2028 and U+2029 are
+        refused before, '\r' is not composed); at the very end, where libyaml counts a
+        line break the text may not have, counted from the text."""
+        if mark.index < self.end:
+            return mark.line + 2, mark.column + 1
+        return self.lines.place(mark)
+
+    def mapping(self, node: Any, path: KeyPath, into: dict[str, Any], depth: int) -> bool:
+        self.document.value_at[path] = self.place(node.start_mark)
+        key_at = self.document.key_at
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                return False
+            key = str(key_node.value)
+            if key in into:
+                return False
+            where = (*path, key)
+            key_at[where] = self.place(key_node.start_mark)
+            self.count += 1
+            found, value = self.value(value_node, where, depth)
+            if not found:
+                return False
+            into[key] = value
+        return True
+
+    def value(self, node: Any, path: KeyPath, depth: int) -> tuple[bool, Any]:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            return False, None
+        if isinstance(node, yaml.ScalarNode):
+            self.document.value_at[path] = self.place(node.start_mark)
+            return True, self._scalar(node, path)
+        if depth >= MAX_DEPTH:
+            return False, None
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[str, Any] = {}
+            return self.mapping(node, path, mapping, depth + 1), mapping
+        self.document.value_at[path] = self.place(node.start_mark)
+        items: list[Any] = []
+        for index, item in enumerate(node.value):
+            found, value = self.value(item, (*path, index), depth + 1)
+            if not found:
+                return False, None
+            items.append(value)
+        return True, items
+
+    def _scalar(self, node: Any, path: KeyPath) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str" or tag not in _PLAIN_TYPES:
+            return node.value  # '<<' and '=' have tags of their own: text here
+        try:
+            value = self.constructors[tag](self.loader, node)
+        except (yaml.YAMLError, ValueError, ArithmeticError):
+            return str(node.value)  # digits too many for a number: kept as the text typed
+        if value is not None:
+            self.document.typed_text[path] = str(node.value)
+        return value

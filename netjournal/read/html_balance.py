@@ -177,6 +177,8 @@ def unbalanced_html(path: str, body: str, first_line: int) -> list[Problem]:
     `first_line` is the file's line number of the body's first line. Code (fenced, indented
     or between backticks) is left out: a `<div>` shown as code is no tag.
     """
+    if "<" not in body:  # no tag at all: most notes
+        return []
     found = balance(mask_code(body))
     if found.deepest > DEEPEST:  # one word is enough: the note is shown as plain text
         return [

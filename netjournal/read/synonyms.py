@@ -128,6 +128,8 @@ def renamed(document: Document, keys: KeyTable) -> Renamed:
     The places of values and keys move with them, so a located problem still points at the
     key and value as written.
     """
+    if keys.known.issuperset(document.data):  # every key spelled as netjournal spells it
+        return Renamed(document, {key: key for key in reversed(document.data)})
     groups: dict[str, list[str]] = {}
     data: dict[str, Any] = {}
     unused: list[str] = []

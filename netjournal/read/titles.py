@@ -7,6 +7,7 @@ of the words written in capitals in its titles, tags and companies.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ class NameDate:
     after: str  # the words after the date (and time), as written
 
 
+@functools.lru_cache(maxsize=1024)  # an entry's name is asked for its date, then its title
 def name_date(name: str) -> NameDate | None:
     """The date (and time) a file name starts with, or has after a short prefix, or None.
 

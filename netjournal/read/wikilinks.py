@@ -150,7 +150,7 @@ class Resolver:
         ) | {file_name(path) for path in (paths or {}).values()}
 
     def _add(self, word: str, target: Target) -> None:
-        found = self.by_fold.setdefault(fold(word), [])
+        found = self.by_fold.setdefault(folded(word), [])
         if target not in found:
             found.append(target)
 
@@ -199,7 +199,7 @@ class Resolver:
             if found:
                 return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
             return Resolution(None, did_you_mean(plain.rsplit("/", 1)[-1], self.choices))
-        found = self.by_fold.get(fold(plain), [])
+        found = self.by_fold.get(folded(plain), [])
         if found:
             return Resolution(found[0], others=tuple(t.slug for t in found[1:]))
         return Resolution(None, did_you_mean(plain, self.choices))
@@ -230,7 +230,20 @@ def file_name(path: str) -> str:
     return unicodedata.normalize("NFC", _without_md(path.rsplit("/", 1)[-1]))
 
 
+def folded(word: str) -> str:
+    """`fold(word)`, without its Unicode work when `word` is a slug already (`jane-doe`,
+    `2026-03-04-lunch`): lowercase ASCII letters and digits joined by single hyphens, which
+    folding leaves as they are. Most words a resolver is given or asked are."""
+    plain = word.replace("-", "")
+    slug = plain.isascii() and plain.isalnum() and word == word.lower()
+    if slug and word[0] != "-" and word[-1] != "-" and "--" not in word:
+        return word
+    return fold(word)
+
+
 def _without_md(text: str) -> str:
+    if text.isascii():  # lowercasing only the end is the same (and spares a copy of a path)
+        return text[:-3] if text[-3:].lower() == ".md" else text
     return text[:-3] if text.lower().endswith(".md") else text
 
 
@@ -314,16 +327,34 @@ def links_in_notes(body: str, first_line: int = 1) -> list[Found]:
     found = list(WIKILINK.finditer(body))
     if not found:
         return []
-    seen = _OUTSIDE_CODE.found(_numbered(body, found))
-    if seen is None:
-        return []
+    if _plain(body):
+        numbers: Iterable[int] = range(len(found))
+    else:
+        seen = _OUTSIDE_CODE.found(_numbered(body, found))
+        if seen is None:
+            return []
+        numbers = sorted(set(seen))
     starts = [0, *(match.end() for match in re.finditer("\n", body))]
     located = []
-    for number in sorted(set(seen)):
+    for number in numbers:
         start = found[number].start()
         line = bisect.bisect_right(starts, start) - 1
         located.append(Found(parsed(found[number]), first_line + line, start - starts[line] + 1))
     return located
+
+
+# What may keep a `[[…]]` from being a link in Python-Markdown: a code span or fence (` and
+# ~~~), an indented code block (a tab, or four spaces opening a line), a backslash escape,
+# raw HTML (<), a quote deep enough to stop the parser (>), a reference definition (]:),
+# and the characters Python-Markdown and `_numbered` use as placeholders.
+_NOT_PLAIN = ("`", "~~~", "\t", "\n    ", "\\", "<", ">", "]:", "\x02", "\x03", "\ue000", "\ue001")
+
+
+def _plain(body: str) -> bool:
+    """Whether every `[[…]]` of `body` is a link to Python-Markdown: nothing in it could
+    make one code, an escape, HTML or a reference definition. The Markdown pass costs a
+    hundred times this check, and most notes hold none of these."""
+    return not body.startswith("    ") and not any(mark in body for mark in _NOT_PLAIN)
 
 
 def _numbered(body: str, matches: list[re.Match[str]]) -> str:
