@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from types import MappingProxyType
 
@@ -30,6 +30,7 @@ from netjournal.read.titles import file_date, known_words
 from netjournal.read.wikilinks import Resolver, Target
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_record", "read_texts"]
+
 
 _QUIET = io.StringIO()  # where a read nobody watches counts its files: never written to
 
@@ -77,8 +78,8 @@ def read_journal(
     """
     root = root.resolve()
     problems: list[Problem] = []
-    contact_folders = _folders(contacts, root / "contacts")
-    entry_folders = _folders(journal, root / "journal")
+    contact_folders = folders(contacts, root / "contacts")
+    entry_folders = folders(journal, root / "journal")
     exclude = conventions.exclude
     contact_files = journal_files(contact_folders, root, problems, exclude)
     entry_files = journal_files(entry_folders, root, problems, exclude)
@@ -90,7 +91,7 @@ def read_journal(
         counted.advance()
         if kept is None:
             return _document(file, read_text(file, problems), problems, dated=dated)
-        document, found = kept.parsed(file, dated, lambda: _parsed(file, dated))
+        document, found = kept.parsed(file, dated, lambda: parsed(file, dated))
         problems.extend(found)
         return document
 
@@ -108,7 +109,7 @@ def read_journal(
         kept.save()
     if docs is not None:
         problems.extend(docs_problems(docs, root, private_mentions(read) if public else None))
-    return _result(read, problems)
+    return result(read, problems)
 
 
 def read_texts(texts: Mapping[str, str], *, public: bool = False) -> ReadResult:
@@ -132,7 +133,7 @@ def read_texts(texts: Mapping[str, str], *, public: bool = False) -> ReadResult:
         return _document(file, text, problems, dated=dated)
 
     read = _records(files["contacts"], files["journal"], document_of, problems, public)
-    return _result(read, problems)
+    return result(read, problems)
 
 
 def read_record(
@@ -162,6 +163,157 @@ def read_record(
     return found, problems
 
 
+@dataclass(frozen=True)
+class Parts:
+    """What one file gives every other file's record: a contact's name and aliases (what a
+    wikilink may call it), the notes as its page shows them (their headings, which
+    `[[x#heading]]` may name; None when the file could not be read) and its titles, tags and
+    companies as written (their capitalised words are kept in titles made from file names).
+    """
+
+    names: tuple[str, ...]
+    notes: str | None
+    capitalised: tuple[str, ...]
+
+
+def parts_of(document: Document | None, entry: bool, keys: Mapping[str, str]) -> Parts:
+    """The parts of a file (see `Parts`); `entry` when it is in the journal folders."""
+    if document is None:
+        return Parts((), None, ())
+    names = () if entry else tuple(records.link_names(document, keys))
+    return Parts(names, records.page_notes(document, entry), tuple(_capitalised(document)))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every record depends on besides its own file: which contacts and entries there
+    are, what a wikilink names, the words titles keep, and the reading's options."""
+
+    slugs: frozenset[str]
+    entry_slugs: frozenset[str]
+    names: Resolver
+    known: Mapping[str, str]
+    public: bool
+    tasks: bool
+    keys: Mapping[str, str]
+
+
+def context_of(
+    contacts: Sequence[tuple[JournalFile, Parts]],
+    entries: Sequence[tuple[JournalFile, Parts]],
+    public: bool,
+    tasks: bool,
+    keys: Mapping[str, str],
+) -> Context:
+    """The context the records of these files are read in (their files made unique)."""
+    notes: dict[Target, str] = {}
+    for files, make in ((contacts, ContactRef), (entries, EntryRef)):
+        for file, parts in files:
+            if parts.notes is not None:
+                notes[make(file.slug)] = parts.notes
+    paths: dict[Target, str] = {ContactRef(file.slug): file.display_path for file, _ in contacts}
+    paths.update({EntryRef(file.slug): file.display_path for file, _ in entries})
+    names = Resolver(
+        {file.slug: list(parts.names) for file, parts in contacts},
+        [file.slug for file, _ in entries],
+        notes,
+        paths,
+    )
+    known = known_words(
+        (name for _, parts in contacts for name in parts.names),
+        (text for files in (contacts, entries) for _, parts in files for text in parts.capitalised),
+    )
+    return Context(
+        frozenset(file.slug for file, _ in contacts),
+        frozenset(file.slug for file, _ in entries),
+        names,
+        known,
+        public,
+        tasks,
+        keys,
+    )
+
+
+@dataclass(frozen=True)
+class ContactPlaces:
+    """Where a contact's keys are in its file, for the checks across contacts."""
+
+    introducer: tuple[int, int]
+    name: tuple[int, int]
+    referrer: tuple[int, int]
+    alike: dict[str, tuple[int, int]]
+
+
+def contact_record(
+    file: JournalFile, document: Document, context: Context, problems: list[Problem]
+) -> tuple[Contact, ContactPlaces] | None:
+    """The contact in the file, and where its keys are; its problems added to `problems`."""
+    contact = records.contact(
+        file.slug,
+        file.display_path,
+        document,
+        problems,
+        context.slugs,
+        public=context.public,
+        entries=context.entry_slugs,
+        names=context.names,
+        file_name=file.name,
+        tasks=context.tasks,
+        keys=context.keys,
+    )
+    if contact is None:
+        return None
+    places = ContactPlaces(
+        document.place(("introduced_by",)),
+        document.place(("name",)),
+        document.place(("referred_by",)),
+        key_places(document, contact),
+    )
+    return contact, places
+
+
+def entry_record(
+    file: JournalFile, document: Document, context: Context, problems: list[Problem]
+) -> JournalEntry | None:
+    """The journal entry in the file; its problems added to `problems`."""
+    return records.entry(
+        file.slug,
+        file.display_path,
+        document,
+        problems,
+        context.slugs,
+        public=context.public,
+        names=context.names,
+        known=context.known,
+        file_name=file.name,
+        tasks=context.tasks,
+        keys=context.keys,
+    )
+
+
+def across_contacts(
+    people: Mapping[str, Contact], places: Mapping[str, ContactPlaces]
+) -> list[Problem]:
+    """The checks no one file can make: circles of introducers and of referrers, and
+    contacts that look like one person."""
+    found = records.check_introducers(people, {s: p.introducer for s, p in places.items()})
+    found.extend(records.check_referrers(people, {s: p.referrer for s, p in places.items()}))
+    found.extend(duplicate_contacts(people, {s: p.alike for s, p in places.items()}))
+    return found
+
+
+def entry_order(entry: JournalEntry) -> tuple[date, time, str]:
+    """Where an entry comes in the journal: by date, time of day, then slug."""
+    return (entry.date, entry.time.time() if entry.time else time.min, entry.slug)
+
+
+def unique_files(
+    contact_files: list[JournalFile], entry_files: list[JournalFile], problems: list[Problem]
+) -> tuple[list[JournalFile], list[JournalFile]]:
+    """The contacts' and the entries' files, each with an address of its own (see `_unique`)."""
+    return _unique(contact_files, problems, reserved="index"), _unique(entry_files, problems)
+
+
 def _records(
     contact_files: list[JournalFile],
     entry_files: list[JournalFile],
@@ -173,80 +325,45 @@ def _records(
     keys: Mapping[str, str] = MappingProxyType({}),
 ) -> Journal:
     """The contacts and entries the files hold, their problems added to `problems`."""
-    contact_files = _unique(contact_files, problems, reserved="index")
-    entry_files = _unique(entry_files, problems)
-    slugs = frozenset(f.slug for f in contact_files)
-    entry_slugs = frozenset(f.slug for f in entry_files)
-
+    contact_files, entry_files = unique_files(contact_files, entry_files, problems)
     contact_documents = [(f, document_of(f, False)) for f in contact_files]
     entry_documents = [(f, document_of(f, True)) for f in entry_files]
-    names = _resolver(contact_documents, entry_documents, keys)
-    known = known_words(
-        (name for _, document in contact_documents for name in _names(document, keys)),
-        _capitalised(contact_documents, entry_documents),
+    context = context_of(
+        [(f, parts_of(d, False, keys)) for f, d in contact_documents],
+        [(f, parts_of(d, True, keys)) for f, d in entry_documents],
+        public,
+        tasks,
+        keys,
     )
-
     people: dict[str, Contact] = {}
-    introducers: dict[str, tuple[int, int]] = {}
-    names_at: dict[str, tuple[int, int]] = {}
-    referrers: dict[str, tuple[int, int]] = {}
-    alike: dict[str, dict[str, tuple[int, int]]] = {}
+    places: dict[str, ContactPlaces] = {}
     for file, document in contact_documents:
         if document is not None:
-            contact = records.contact(
-                file.slug,
-                file.display_path,
-                document,
-                problems,
-                slugs,
-                public=public,
-                entries=entry_slugs,
-                names=names,
-                file_name=file.name,
-                tasks=tasks,
-                keys=keys,
-            )
-            if contact is not None:
-                people[contact.slug] = contact
-                introducers[contact.slug] = document.place(("introduced_by",))
-                names_at[contact.slug] = document.place(("name",))
-                referrers[contact.slug] = document.place(("referred_by",))
-                alike[contact.slug] = key_places(document, contact)
+            found = contact_record(file, document, context, problems)
+            if found is not None:
+                people[found[0].slug], places[found[0].slug] = found
     entries: list[JournalEntry] = []
     for file, document in entry_documents:
         if document is not None:
-            entry = records.entry(
-                file.slug,
-                file.display_path,
-                document,
-                problems,
-                slugs,
-                public=public,
-                names=names,
-                known=known,
-                file_name=file.name,
-                tasks=tasks,
-                keys=keys,
-            )
+            entry = entry_record(file, document, context, problems)
             if entry is not None:
                 entries.append(entry)
-    problems.extend(records.check_introducers(people, introducers))
-    problems.extend(records.check_referrers(people, referrers))
-    problems.extend(duplicate_contacts(people, alike))
-
-    entries.sort(key=lambda e: (e.date, e.time.time() if e.time else time.min, e.slug))
+    problems.extend(across_contacts(people, places))
+    entries.sort(key=entry_order)
     read = Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries))
     if public:
-        problems.extend(unpublishable_contacts(read, names_at))
+        problems.extend(unpublishable_contacts(read, {s: p.name for s, p in places.items()}))
     return read
 
 
-def _result(journal: Journal, problems: list[Problem]) -> ReadResult:
+def result(journal: Journal, problems: list[Problem]) -> ReadResult:
+    """The journal and its problems, in the order `check` shows them (by file and place)."""
     ordered = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))
     return ReadResult(journal, tuple(ordered))
 
 
-def _folders(given: Folders | None, default: Path) -> tuple[Path, ...]:
+def folders(given: Folders | None, default: Path) -> tuple[Path, ...]:
+    """The folders given (one or a list), or the `default` one."""
     if given is None:
         return (default,)
     return (given,) if isinstance(given, Path) else tuple(given)
@@ -318,7 +435,7 @@ def _unique(
     return [kept[file.display_path] for file in files if file.display_path in kept]
 
 
-def _parsed(file: JournalFile, dated: bool) -> tuple[Document | None, list[Problem]]:
+def parsed(file: JournalFile, dated: bool) -> tuple[Document | None, list[Problem]]:
     """The file read from disk and parsed, with the problems found on the way."""
     problems: list[Problem] = []
     document = _document(file, read_text(file, problems), problems, dated=dated)
@@ -353,37 +470,12 @@ def _document(
     return document
 
 
-def _names(document: Document | None, keys: Mapping[str, str]) -> list[str]:
-    """The name and aliases a contact's file gives, as written (before reading)."""
-    return [] if document is None else records.link_names(document, keys)
-
-
-def _resolver(
-    contacts: list[tuple[JournalFile, Document | None]],
-    entries: list[tuple[JournalFile, Document | None]],
-    keys: Mapping[str, str],
-) -> Resolver:
-    """What wikilinks may name: every contact by slug, name and alias; every entry by slug;
-    and the headings of their notes, which `[[x#heading]]` may name."""
-    notes: dict[Target, str] = {}
-    for files, make, entry in ((contacts, ContactRef, False), (entries, EntryRef, True)):
-        for file, document in files:
-            if document is not None:
-                notes[make(file.slug)] = records.page_notes(document, entry)
-    names = {file.slug: _names(document, keys) for file, document in contacts}
-    paths: dict[Target, str] = {ContactRef(file.slug): file.display_path for file, _ in contacts}
-    paths.update({EntryRef(file.slug): file.display_path for file, _ in entries})
-    return Resolver(names, [file.slug for file, _ in entries], notes, paths)
-
-
-def _capitalised(*documents: list[tuple[JournalFile, Document | None]]) -> list[str]:
+def _capitalised(document: Document) -> list[str]:
     """Titles, tags and companies as written: their words in capitals are kept in titles."""
     found = []
-    for pairs in documents:
-        for _, document in pairs:
-            for key in ("title", "tags", "company"):
-                value = None if document is None else document.data.get(key)
-                for item in value if isinstance(value, list) else [value]:
-                    if isinstance(item, str):
-                        found.append(item)
+    for key in ("title", "tags", "company"):
+        value = document.data.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                found.append(item)
     return found

@@ -1,0 +1,358 @@
+"""A journal read once and kept, so that each read after the first builds only what changed.
+
+`netjournal serve` reads the journal again on every save. Read from scratch, every file is
+listed, parsed (or loaded from the disk cache) and every record built again, because a
+record depends on the whole journal: which contacts and entries there are, what each
+wikilink names (every contact's name and aliases, every note's headings, every file's
+path) and the capitalised words titles keep. `KeptJournal` keeps each file's parsed
+Document, the parts of it other records depend on (read/journal.py's `Parts`), its record
+and its problems; on the next read it parses only the files whose `stat` changed
+(read/changes.py) and compares their parts with the kept ones:
+
+- the same files, and each changed file gives the others the same parts (names and
+  aliases, notes' headings, capitalised words; readable or not as before): only the
+  changed files' records are built again, in the kept context;
+- anything else (a file added, removed or renamed, a name or alias changed, a heading
+  added, a new capitalised title…): every record is built again from the kept Documents,
+  in a new context. Correct first; each of these cases could be narrowed later.
+
+Either way `read()` returns exactly what a fresh `read_journal` with the same arguments
+returns (tested as a property, tests/test_kept.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from datetime import time as time_of_day
+from pathlib import Path
+from types import MappingProxyType
+
+from netjournal.diagnostics import Problem
+from netjournal.model import Contact, ContactRef, EntryRef, Journal, JournalEntry
+from netjournal.progress import Progress
+from netjournal.queries.privacy import private_mentions, unpublishable_contacts
+from netjournal.read.cache import FRESH_SECONDS, ReadCache
+from netjournal.read.changes import Stat, Walk, walk
+from netjournal.read.conventions import NETJOURNAL, Conventions
+from netjournal.read.docs_folder import docs_problems
+from netjournal.read.files import JournalFile, journal_files
+from netjournal.read.front_matter import Document
+from netjournal.read.journal import (
+    ContactPlaces,
+    Context,
+    Folders,
+    Parts,
+    ReadResult,
+    across_contacts,
+    contact_record,
+    context_of,
+    entry_order,
+    entry_record,
+    folders,
+    parsed,
+    parts_of,
+    result,
+    unique_files,
+)
+from netjournal.read.wikilinks import heading_ids
+
+__all__ = ["KeptJournal"]
+
+_QUIET = io.StringIO()  # where a read nobody watches counts its files: never written to
+
+
+@dataclass
+class _File:
+    """One file as last read: its stat (None: read it again next time), its Document and
+    parse problems, its parts, and its record with the problems building it found."""
+
+    file: JournalFile
+    dated: bool
+    stat: Stat | None
+    document: Document | None
+    parse_problems: list[Problem]
+    parts: Parts
+    record: Contact | JournalEntry | None = None
+    places: ContactPlaces | None = None
+    record_problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Listing:
+    """The reader's listing of the files, made unique, and the problems it found."""
+
+    contacts: list[JournalFile]
+    entries: list[JournalFile]
+    problems: list[Problem]
+
+
+class KeptJournal:
+    """A journal read once and kept; each read after the first rebuilds only what changed.
+
+    The arguments are `read_journal`'s. After each `read()`, `changed` holds the display
+    paths whose record differs from the previous read's, appeared or went (every path on
+    the first read), and `whole` says whether every record was built again.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        contacts: Folders | None = None,
+        journal: Folders | None = None,
+        *,
+        public: bool = False,
+        docs: Path | None = None,
+        conventions: Conventions = NETJOURNAL,
+        cache: bool = True,
+    ) -> None:
+        self.root = root.resolve()
+        self.contact_folders = folders(contacts, self.root / "contacts")
+        self.entry_folders = folders(journal, self.root / "journal")
+        self.public, self.docs, self.conventions, self.cache = public, docs, conventions, cache
+        self.changed: frozenset[str] = frozenset()
+        self.whole = True
+        self._files: dict[tuple[bool, str], _File] = {}
+        self._walk: Walk | None = None
+        self._listing: _Listing | None = None
+        self._context: Context | None = None
+        self._across: list[Problem] = []
+        self._journal: Journal | None = None
+        self._order: list[
+            tuple[date, time_of_day, str]
+        ] = []  # each entry's place, as the journal's
+
+    def read(self, *, progress: bool = False) -> ReadResult:
+        """The journal as `read_journal` reads it now, building again only what changed."""
+        started = time.time()
+        exclude = self.conventions.exclude
+        found = walk((*self.contact_folders, *self.entry_folders), exclude)
+        listing = self._listing
+        if listing is None or found.links or self._walk is None or found.shape != self._walk.shape:
+            listing = self._listed()
+        self._walk = found
+        wanted = [(f, False) for f in listing.contacts] + [(f, True) for f in listing.entries]
+        stale = [
+            (file, dated)
+            for file, dated in wanted
+            if not self._unchanged(file, dated, found.stats.get(str(file.path)))
+        ]
+        before = self._files
+        fresh = self._parse(stale, found, started, progress)
+        narrow = self._narrow(listing, fresh)
+        files = {
+            (d, f.display_path): fresh.get((d, f.display_path)) or before[d, f.display_path]
+            for f, d in wanted
+        }
+        if not narrow:  # every record built again: `before` keeps the previous ones to compare
+            files = {
+                name: replace(kept) if name in before else kept for name, kept in files.items()
+            }
+        self._files = files
+        self._listing = listing
+        rebuilt = self._build(listing, fresh if narrow else files)
+        journal = self._assembled(listing, rebuilt, before, narrow)
+        self.whole = not narrow
+        self.changed = _changed(before, files, rebuilt)
+        problems = [*listing.problems]
+        problems.extend(p for kept in files.values() for p in kept.parse_problems)
+        problems.extend(p for kept in files.values() for p in kept.record_problems)
+        problems.extend(self._across)
+        if self.public:
+            names_at = {
+                kept.record.slug: kept.places.name
+                for kept in self._contacts()
+                if kept.record is not None and kept.places is not None
+            }
+            problems.extend(unpublishable_contacts(journal, names_at))
+        if self.docs is not None:
+            mentions = private_mentions(journal) if self.public else None
+            problems.extend(docs_problems(self.docs, self.root, mentions))
+        return result(journal, problems)
+
+    def _listed(self) -> _Listing:
+        """The reader's own listing of the files (read/files.py), made unique."""
+        problems: list[Problem] = []
+        exclude = self.conventions.exclude
+        contacts = journal_files(self.contact_folders, self.root, problems, exclude)
+        entries = journal_files(self.entry_folders, self.root, problems, exclude)
+        contacts, entries = unique_files(contacts, entries, problems)
+        return _Listing(contacts, entries, problems)
+
+    def _unchanged(self, file: JournalFile, dated: bool, stat: Stat | None) -> bool:
+        kept = self._files.get((dated, file.display_path))
+        return (
+            kept is not None and kept.stat is not None and kept.stat == stat and (kept.file == file)
+        )
+
+    def _parse(
+        self, stale: list[tuple[JournalFile, bool]], found: Walk, started: float, progress: bool
+    ) -> dict[tuple[bool, str], _File]:
+        """The stale files parsed again (the first time, through the disk cache if asked)."""
+        disk = None
+        if self._journal is None and self.cache:
+            disk = ReadCache(self.root, (*self.contact_folders, *self.entry_folders))
+        counted = Progress(
+            "Reading the journal", "files", len(stale), stream=None if progress else _QUIET
+        )
+        fresh: dict[tuple[bool, str], _File] = {}
+        with counted:
+            for file, dated in stale:
+                counted.advance()
+                stat = found.stats.get(str(file.path))
+                if disk is None:
+                    document, problems = parsed(file, dated)
+                else:
+                    document, problems = disk.parsed(file, dated, _parse_of(file, dated))
+                if stat is not None and max(stat[1], stat[2]) / 1e9 >= started - FRESH_SECONDS:
+                    stat = None  # changed just now: a second save in the same tick looks alike
+                parts = parts_of(document, dated, self.conventions.keys)
+                fresh[dated, file.display_path] = _File(
+                    file, dated, stat, document, problems, parts
+                )
+        if disk is not None:
+            disk.save()
+        return fresh
+
+    def _narrow(self, listing: _Listing, fresh: dict[tuple[bool, str], _File]) -> bool:
+        """Whether the kept context still holds: the same files, each giving the same parts
+        (read only the changed records again); else every record is built again."""
+        if self._context is None or self._listing is None:
+            return False
+        if listing.contacts != self._listing.contacts or listing.entries != self._listing.entries:
+            return False
+        for name, new in fresh.items():
+            old = self._files[name]
+            if not _same_parts(old.parts, new.parts):
+                return False
+        notes = self._context.names.notes
+        for (dated, _), new in fresh.items():
+            target = (EntryRef if dated else ContactRef)(new.file.slug)
+            if new.parts.notes is not None and isinstance(notes, dict):
+                notes[target] = new.parts.notes  # same headings: the resolver's memo holds
+        return True
+
+    def _build(
+        self, listing: _Listing, building: dict[tuple[bool, str], _File]
+    ) -> set[tuple[bool, str]]:
+        """Each of `building`'s records built again; a new context when it is every file."""
+        if building is self._files:
+            self._context = context_of(
+                [(f, self._files[False, f.display_path].parts) for f in listing.contacts],
+                [(f, self._files[True, f.display_path].parts) for f in listing.entries],
+                self.public,
+                self.conventions.tasks,
+                self.conventions.keys,
+            )
+        context = self._context
+        assert context is not None  # made above on the first read
+        for kept in building.values():
+            kept.record_problems = []
+            kept.record, kept.places = None, None
+            if kept.document is None:
+                continue
+            if kept.dated:
+                kept.record = entry_record(kept.file, kept.document, context, kept.record_problems)
+            else:
+                made = contact_record(kept.file, kept.document, context, kept.record_problems)
+                if made is not None:
+                    kept.record, kept.places = made
+        return set(building)
+
+    def _contacts(self) -> Iterator[_File]:
+        return (kept for (dated, _), kept in self._files.items() if not dated)
+
+    def _assembled(
+        self,
+        listing: _Listing,
+        rebuilt: set[tuple[bool, str]],
+        before: dict[tuple[bool, str], _File],
+        narrow: bool,
+    ) -> Journal:
+        """The journal of the kept records; the checks across contacts made again only when
+        a contact changed, the entries' order kept and the rebuilt ones put in place."""
+        old = self._journal
+        contacts_changed = not narrow or any(
+            not name[0] and _contact_of(before[name]) != _contact_of(self._files[name])
+            for name in rebuilt
+        )
+        if old is None or contacts_changed:
+            people: dict[str, Contact] = {}
+            places: dict[str, ContactPlaces] = {}
+            for kept in self._contacts():
+                if isinstance(kept.record, Contact) and kept.places is not None:
+                    people[kept.record.slug], places[kept.record.slug] = kept.record, kept.places
+            self._across = across_contacts(people, places)
+            contacts: Mapping[str, Contact] = MappingProxyType(dict(sorted(people.items())))
+        else:
+            contacts = old.contacts
+        entries_rebuilt = [name for name in rebuilt if name[0]]
+        if old is None or not narrow:
+            entries = [
+                kept.record
+                for kept in self._files.values()
+                if isinstance(kept.record, JournalEntry)
+            ]
+            entries.sort(key=entry_order)
+            self._order = [entry_order(entry) for entry in entries]
+        else:
+            entries = list(old.entries)
+            for name in entries_rebuilt:
+                self._place(entries, before[name].record, self._files[name].record)
+        self._journal = Journal(contacts, tuple(entries))
+        return self._journal
+
+    def _place(
+        self,
+        entries: list[JournalEntry],
+        was: Contact | JournalEntry | None,
+        now: Contact | JournalEntry | None,
+    ) -> None:
+        """`was` taken out of the sorted `entries`, and `now` put where it belongs."""
+        if isinstance(was, JournalEntry):
+            at = bisect.bisect_left(self._order, entry_order(was))
+            if at < len(entries) and entries[at] is was:
+                del entries[at], self._order[at]
+        if isinstance(now, JournalEntry):
+            key = entry_order(now)
+            at = bisect.bisect_left(self._order, key)
+            entries.insert(at, now)
+            self._order.insert(at, key)
+
+
+def _parse_of(
+    file: JournalFile, dated: bool
+) -> Callable[[], tuple[Document | None, list[Problem]]]:
+    return lambda: parsed(file, dated)
+
+
+def _contact_of(kept: _File) -> tuple[object, object]:
+    return kept.record, kept.places
+
+
+def _same_parts(old: Parts, new: Parts) -> bool:
+    """Whether a file gives every other record what it gave: names, headings, words."""
+    if old.names != new.names or old.capitalised != new.capitalised:
+        return False
+    if (old.notes is None) != (new.notes is None):
+        return False
+    if old.notes == new.notes or old.notes is None or new.notes is None:
+        return True
+    return heading_ids(old.notes) == heading_ids(new.notes)
+
+
+def _changed(
+    before: dict[tuple[bool, str], _File],
+    now: dict[tuple[bool, str], _File],
+    rebuilt: set[tuple[bool, str]],
+) -> frozenset[str]:
+    """The display paths whose record is new, gone or not what it was."""
+    gone = {path for name, kept in before.items() if name not in now for path in [name[1]]}
+    differ = {
+        name[1] for name in rebuilt if name not in before or before[name].record != now[name].record
+    }
+    return frozenset(gone | differ)
