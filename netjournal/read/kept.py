@@ -94,9 +94,11 @@ class _Listing:
 class KeptJournal:
     """A journal read once and kept; each read after the first rebuilds only what changed.
 
-    The arguments are `read_journal`'s. After each `read()`, `changed` holds the display
-    paths whose record differs from the previous read's, appeared or went (every path on
-    the first read), and `whole` says whether every record was built again.
+    The arguments are `read_journal`'s, and `clock`, the time now as the file system stamps
+    it (a file changed within FRESH_SECONDS of it is read again next time). After each
+    `read()`, `changed` holds the display paths whose record differs from the previous
+    read's, appeared or went (every record's on the first read), and `whole` says whether
+    every record was built again.
     """
 
     def __init__(
@@ -109,7 +111,9 @@ class KeptJournal:
         docs: Path | None = None,
         conventions: Conventions = NETJOURNAL,
         cache: bool = True,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.clock = clock  # the file system's clock: how recently a file changed
         self.root = root.resolve()
         self.contact_folders = folders(contacts, self.root / "contacts")
         self.entry_folders = folders(journal, self.root / "journal")
@@ -128,7 +132,7 @@ class KeptJournal:
 
     def read(self, *, progress: bool = False) -> ReadResult:
         """The journal as `read_journal` reads it now, building again only what changed."""
-        started = time.time()
+        started = self.clock()
         exclude = self.conventions.exclude
         found = walk((*self.contact_folders, *self.entry_folders), exclude)
         listing = self._listing
@@ -351,8 +355,10 @@ def _changed(
     rebuilt: set[tuple[bool, str]],
 ) -> frozenset[str]:
     """The display paths whose record is new, gone or not what it was."""
-    gone = {path for name, kept in before.items() if name not in now for path in [name[1]]}
+    gone = {name[1] for name, kept in before.items() if name not in now and kept.record}
     differ = {
-        name[1] for name in rebuilt if name not in before or before[name].record != now[name].record
+        name[1]
+        for name in rebuilt
+        if (before[name].record if name in before else None) != now[name].record
     }
     return frozenset(gone | differ)
