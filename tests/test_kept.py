@@ -177,18 +177,32 @@ def test_front_matter_broken_then_mended(root: Path) -> None:
     _same(kept, root)
 
 
-@pytest.mark.parametrize(
-    "change",
-    ["added", "removed", "renamed", "named like another", "index"],
+_COFFEE, _CALL, _LUNCH = (
+    f"journal/2025/2025-{day}.md" for day in ("01-10-coffee", "02-03-call", "03-01-lunch")
 )
-def test_files_added_removed_or_renamed(root: Path, change: str) -> None:
+
+
+@pytest.mark.parametrize(
+    ("change", "rebuilt"),
+    [
+        ("added", {"contacts/zed-quist.md", "journal/2025/2025-05-05-zed.md"}),
+        # Omar named by the call's `with` and by Priya's `introduced_by`: both now warn.
+        ("removed", {"contacts/priya-shah.md", _CALL}),
+        # Jane's slug is gone: the entries with her, and Omar's [[jane-doe]], read again.
+        ("renamed", {"contacts/jane-smith.md", "contacts/omar-haddad.md", _COFFEE, _LUNCH}),
+        ("named like another", {"contacts/Jane Doe.md"}),  # at jane-doe-2, NJ149
+        ("index", set()),  # `index.md` cannot be a contact (NJ010): nothing else changes
+    ],
+)
+def test_files_added_removed_or_renamed(root: Path, change: str, rebuilt: set[str]) -> None:
+    """Records are built again exactly when something they looked up answers otherwise."""
     kept = KeptJournal(root, clock=_later)
     kept.read()
     if change == "added":
         _save(root / "contacts/zed-quist.md", _contact("Zed Quist", "New. [[JD]]"))
         _save(root / "journal/2025/2025-05-05-zed.md", _entry("2025-05-05", "zed-quist"))
     elif change == "removed":
-        (root / "contacts/omar-haddad.md").unlink()  # named by an entry: now a warning there
+        (root / "contacts/omar-haddad.md").unlink()
     elif change == "renamed":
         (root / "contacts/jane-doe.md").rename(root / "contacts/jane-smith.md")
     elif change == "named like another":
@@ -196,32 +210,80 @@ def test_files_added_removed_or_renamed(root: Path, change: str) -> None:
     else:
         _save(root / "contacts/index.md", _contact("Index Person"))
     got = _same(kept, root)
-    # `index.md` cannot be a contact (NJ010): the files the others see are the same.
-    assert kept.whole == (change != "index")
-    assert got.problems or change != "index"
+    assert kept.rebuilt == rebuilt
+    assert not kept.whole
+    assert got.problems or change in ("added", "named like another")
+
+
+def test_a_new_contact_mends_the_links_that_named_nobody(root: Path) -> None:
+    _save(root / _COFFEE, _entry("2025-01-10", "jane-doe", "Ask [[Zed Quist]] too."))
+    kept = KeptJournal(root, clock=_later)
+    before = _same(kept, root)
+    assert [p.code for p in before.problems if p.path == _COFFEE] == ["NJ144"]
+    _save(root / "contacts/zed-quist.md", _contact("Zed Quist"))
+    after = _same(kept, root)
+    assert kept.rebuilt == {"contacts/zed-quist.md", _COFFEE}
+    assert not [p for p in after.problems if p.path == _COFFEE]
 
 
 @pytest.mark.parametrize(
-    ("path", "text"),
+    ("path", "text", "rebuilt"),
     [
-        ("contacts/jane-doe.md", _contact("Jane Roe", "Met at the fair.", "aliases: [JD]\n")),
-        ("contacts/jane-doe.md", _contact("Jane Doe", "Met at the fair.", "aliases: [Janey]\n")),
-        ("contacts/omar-haddad.md", _contact("Omar Haddad", "# Omar\n\n## Projects\n\nx")),
-        ("contacts/priya-shah.md", _contact("Priya Shah", "## Data\n\nData work.")),
         (
-            "journal/2025/2025-01-10-coffee.md",
-            _entry("2025-01-10", "", "", "title: Coffee at ACME\n"),
+            "contacts/jane-doe.md",
+            _contact("Jane Roe", "Met at the fair.", "aliases: [JD]\n"),
+            {"contacts/jane-doe.md"},
         ),
-        ("contacts/omar-haddad.md", _contact("Omar Haddad", "", "company: Globex Corp\n")),
+        (
+            "contacts/jane-doe.md",
+            _contact("Jane Doe", "Met at the fair.", "aliases: [Janey]\n"),
+            {"contacts/jane-doe.md"},
+        ),
+        (
+            "contacts/omar-haddad.md",
+            _contact("Omar Haddad", "# Omar\n\n## Projects\n\nx"),
+            {"contacts/omar-haddad.md"},
+        ),
+        (  # the call links to [[Priya Shah#Projects]]: now a heading that is not there
+            "contacts/priya-shah.md",
+            _contact("Priya Shah", "## Data\n\nData work."),
+            {"contacts/priya-shah.md", _CALL},
+        ),
+        (
+            _COFFEE,
+            _entry("2025-01-10", "", "", "title: Coffee at ACME\n"),
+            {_COFFEE},
+        ),
+        (
+            "contacts/omar-haddad.md",
+            _contact("Omar Haddad", "", "company: Globex Corp\n"),
+            {"contacts/omar-haddad.md"},
+        ),
     ],
     ids=["name", "alias", "heading added", "heading renamed", "capitalised title", "company"],
 )
-def test_what_other_records_depend_on_rebuilds_them_all(root: Path, path: str, text: str) -> None:
+def test_what_other_records_may_depend_on(
+    root: Path, path: str, text: str, rebuilt: set[str]
+) -> None:
+    """A change others may depend on makes a new context; each kept record's lookups are
+    asked again of it, and only those answered otherwise are built again."""
     kept = KeptJournal(root, clock=_later)
     kept.read()
     _save(root / path, text)
     _same(kept, root)
-    assert kept.whole
+    assert kept.rebuilt == rebuilt
+
+
+def test_a_title_made_from_a_file_name_keeps_a_new_capitalised_word(root: Path) -> None:
+    _save(root / "journal/2025/2025-04-01-acme-visit.md", _entry("2025-04-01", "jane-doe"))
+    kept = KeptJournal(root, clock=_later)
+    assert [e.title for e in _same(kept, root).journal.entries if "acme" in e.slug] == [
+        "Acme visit"
+    ]
+    _save(root / _COFFEE, _entry("2025-01-10", "jane-doe", "", "title: Lunch at ACME\n"))
+    got = _same(kept, root)
+    assert [e.title for e in got.journal.entries if "acme" in e.slug] == ["ACME visit"]
+    assert kept.rebuilt == {_COFFEE, "journal/2025/2025-04-01-acme-visit.md"}
 
 
 def test_a_heading_renamed_in_place_is_seen_by_the_link_to_it(root: Path) -> None:
@@ -307,6 +369,9 @@ _NOTES = [
     "[[nobody]]",
     "- [ ] call back 📅 2025-02-01",
     "[[2025-01-10-coffee]]",
+    "[[Talk with Ana]] and [[Ben Ode]]",
+    "[[jane-doe#Projects]] [[JD]]",
+    "# Acme Day\n\n## Projects",
 ]
 _EXTRA = [
     "",
@@ -320,6 +385,9 @@ _EXTRA = [
     "referred_by: ana-lima\n",
     "email: a@example.com\n",
     "private: true\n",
+    "met_at: 2025-01-10-coffee\n",
+    "met_at: 2025-03-01\n",
+    "introduced_by: ben-ode\n",
 ]
 _FILES = [
     "contacts/jane-doe.md",

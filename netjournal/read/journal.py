@@ -189,8 +189,8 @@ class Context:
     """What every record depends on besides its own file: which contacts and entries there
     are, what a wikilink names, the words titles keep, and the reading's options."""
 
-    slugs: frozenset[str]
-    entry_slugs: frozenset[str]
+    slugs: Collection[str]
+    entry_slugs: Collection[str]
     names: Resolver
     known: Mapping[str, str]
     public: bool

@@ -44,7 +44,6 @@ from netjournal.read.files import JournalFile, journal_files
 from netjournal.read.front_matter import Document
 from netjournal.read.journal import (
     ContactPlaces,
-    Context,
     Folders,
     Parts,
     ReadResult,
@@ -59,10 +58,13 @@ from netjournal.read.journal import (
     result,
     unique_files,
 )
+from netjournal.read.lookups import Lookups, Question, Watch, still
 from netjournal.read.wikilinks import heading_ids
 
 __all__ = ["KeptJournal"]
 
+# More entries built again than this, and the entries are sorted again rather than placed.
+_PLACED = 200
 _QUIET = io.StringIO()  # where a read nobody watches counts its files: never written to
 
 
@@ -80,6 +82,7 @@ class _File:
     record: Contact | JournalEntry | None = None
     places: ContactPlaces | None = None
     record_problems: list[Problem] = field(default_factory=list)
+    lookups: Lookups | None = None  # what building the record asked of the rest
 
 
 @dataclass
@@ -97,8 +100,9 @@ class KeptJournal:
     The arguments are `read_journal`'s, and `clock`, the time now as the file system stamps
     it (a file changed within FRESH_SECONDS of it is read again next time). After each
     `read()`, `changed` holds the display paths whose record differs from the previous
-    read's, appeared or went (every record's on the first read), and `whole` says whether
-    every record was built again.
+    read's, appeared or went (every record's on the first read), `rebuilt` the display paths
+    whose record was built again (the others were kept), and `whole` says whether every
+    record was built again.
     """
 
     def __init__(
@@ -123,7 +127,8 @@ class KeptJournal:
         self._files: dict[tuple[bool, str], _File] = {}
         self._walk: Walk | None = None
         self._listing: _Listing | None = None
-        self._context: Context | None = None
+        self._watch: Watch | None = None
+        self.rebuilt: frozenset[str] = frozenset()
         self._across: list[Problem] = []
         self._journal: Journal | None = None
         self._order: list[
@@ -148,19 +153,16 @@ class KeptJournal:
         before = self._files
         fresh = self._parse(stale, found, started, progress)
         narrow = self._narrow(listing, fresh)
-        files = {
+        self._files = {
             (d, f.display_path): fresh.get((d, f.display_path)) or before[d, f.display_path]
             for f, d in wanted
         }
-        if not narrow:  # every record built again: `before` keeps the previous ones to compare
-            files = {
-                name: replace(kept) if name in before else kept for name, kept in files.items()
-            }
-        self._files = files
         self._listing = listing
-        rebuilt = self._build(listing, fresh if narrow else files)
-        journal = self._assembled(listing, rebuilt, before, narrow)
-        self.whole = not narrow
+        rebuilt = self._build(listing, set(fresh), narrow)
+        journal = self._assembled(rebuilt, before)
+        files = self._files
+        self.rebuilt = frozenset(name[1] for name in rebuilt)
+        self.whole = not narrow and len(rebuilt) == len(files)
         self.changed = _changed(before, files, rebuilt)
         problems = [*listing.problems]
         problems.extend(p for kept in files.values() for p in kept.parse_problems)
@@ -225,7 +227,7 @@ class KeptJournal:
     def _narrow(self, listing: _Listing, fresh: dict[tuple[bool, str], _File]) -> bool:
         """Whether the kept context still holds: the same files, each giving the same parts
         (read only the changed records again); else every record is built again."""
-        if self._context is None or self._listing is None:
+        if self._watch is None or self._listing is None:
             return False
         if listing.contacts != self._listing.contacts or listing.entries != self._listing.entries:
             return False
@@ -233,7 +235,7 @@ class KeptJournal:
             old = self._files[name]
             if not _same_parts(old.parts, new.parts):
                 return False
-        notes = self._context.names.notes
+        notes = self._watch.context.names.notes
         for (dated, _), new in fresh.items():
             target = (EntryRef if dated else ContactRef)(new.file.slug)
             if new.parts.notes is not None and isinstance(notes, dict):
@@ -241,49 +243,71 @@ class KeptJournal:
         return True
 
     def _build(
-        self, listing: _Listing, building: dict[tuple[bool, str], _File]
+        self, listing: _Listing, fresh: set[tuple[bool, str]], narrow: bool
     ) -> set[tuple[bool, str]]:
-        """Each of `building`'s records built again; a new context when it is every file."""
-        if building is self._files:
-            self._context = context_of(
+        """The records built again: the `fresh` files'; when the context changed, also those
+        of the files whose lookups answer otherwise now (read/lookups.py)."""
+        building = set(fresh)
+        if not narrow:
+            before = self._watch.context if self._watch is not None else None
+            now = context_of(
                 [(f, self._files[False, f.display_path].parts) for f in listing.contacts],
                 [(f, self._files[True, f.display_path].parts) for f in listing.entries],
                 self.public,
                 self.conventions.tasks,
                 self.conventions.keys,
             )
-        context = self._context
-        assert context is not None  # made above on the first read
-        for kept in building.values():
-            kept.record_problems = []
-            kept.record, kept.places = None, None
+            memo: dict[Question, object] = {}
+            for name, kept in self._files.items():
+                if name in building or kept.document is None:
+                    continue
+                if (
+                    before is None
+                    or kept.lookups is None
+                    or not still(kept.lookups, now, before, memo)
+                ):
+                    building.add(name)
+            self._watch = Watch(now)
+        watch = self._watch
+        assert watch is not None  # made above on the first read
+        for name in building:
+            kept = self._files[name]
+            watch.lookups = Lookups()
+            problems: list[Problem] = []
+            record: Contact | JournalEntry | None = None
+            places = None
             if kept.document is None:
-                continue
-            if kept.dated:
-                kept.record = entry_record(kept.file, kept.document, context, kept.record_problems)
+                pass
+            elif kept.dated:
+                record = entry_record(kept.file, kept.document, watch.watched, problems)
             else:
-                made = contact_record(kept.file, kept.document, context, kept.record_problems)
+                made = contact_record(kept.file, kept.document, watch.watched, problems)
                 if made is not None:
-                    kept.record, kept.places = made
-        return set(building)
+                    record, places = made
+            self._files[name] = replace(
+                kept, record=record, places=places, record_problems=problems, lookups=watch.lookups
+            )
+        return building
 
     def _contacts(self) -> Iterator[_File]:
         return (kept for (dated, _), kept in self._files.items() if not dated)
 
     def _assembled(
-        self,
-        listing: _Listing,
-        rebuilt: set[tuple[bool, str]],
-        before: dict[tuple[bool, str], _File],
-        narrow: bool,
+        self, rebuilt: set[tuple[bool, str]], before: dict[tuple[bool, str], _File]
     ) -> Journal:
         """The journal of the kept records; the checks across contacts made again only when
         a contact changed, the entries' order kept and the rebuilt ones put in place."""
-        old = self._journal
-        contacts_changed = not narrow or any(
-            not name[0] and _contact_of(before[name]) != _contact_of(self._files[name])
-            for name in rebuilt
+        old, files = self._journal, self._files
+        gone = [name for name in before if name not in files]
+        contacts_changed = (
+            old is None
+            or any(
+                not name[0] and _contact_of(before.get(name)) != _contact_of(files[name])
+                for name in rebuilt
+            )
+            or any(not name[0] for name in gone)
         )
+        contacts: Mapping[str, Contact]
         if old is None or contacts_changed:
             people: dict[str, Contact] = {}
             places: dict[str, ContactPlaces] = {}
@@ -291,22 +315,21 @@ class KeptJournal:
                 if isinstance(kept.record, Contact) and kept.places is not None:
                     people[kept.record.slug], places[kept.record.slug] = kept.record, kept.places
             self._across = across_contacts(people, places)
-            contacts: Mapping[str, Contact] = MappingProxyType(dict(sorted(people.items())))
+            contacts = MappingProxyType(dict(sorted(people.items())))
         else:
             contacts = old.contacts
-        entries_rebuilt = [name for name in rebuilt if name[0]]
-        if old is None or not narrow:
+        moved = [name for name in (*gone, *rebuilt) if name[0]]
+        if old is None or len(moved) > _PLACED:
             entries = [
-                kept.record
-                for kept in self._files.values()
-                if isinstance(kept.record, JournalEntry)
+                kept.record for kept in files.values() if isinstance(kept.record, JournalEntry)
             ]
             entries.sort(key=entry_order)
             self._order = [entry_order(entry) for entry in entries]
         else:
             entries = list(old.entries)
-            for name in entries_rebuilt:
-                self._place(entries, before[name].record, self._files[name].record)
+            for name in moved:
+                was = before[name].record if name in before else None
+                self._place(entries, was, files[name].record if name in files else None)
         self._journal = Journal(contacts, tuple(entries))
         return self._journal
 
@@ -334,8 +357,8 @@ def _parse_of(
     return lambda: parsed(file, dated)
 
 
-def _contact_of(kept: _File) -> tuple[object, object]:
-    return kept.record, kept.places
+def _contact_of(kept: _File | None) -> tuple[object, object]:
+    return (None, None) if kept is None else (kept.record, kept.places)
 
 
 def _same_parts(old: Parts, new: Parts) -> bool:
