@@ -24,17 +24,23 @@ from netjournal.read.files import name_pattern
 __all__ = ["Stat", "Walk", "walk"]
 
 Stat = tuple[int, int, int, int]  # size, mtime (ns), ctime (ns), inode
+_KIND, _FILE, _FOLDER = stat.S_IFMT(0o170000), stat.S_IFREG, stat.S_IFDIR
 
 
 @dataclass(frozen=True)
 class Walk:
-    """What one pass found: every name with its kind (`shape`), each file's stat by its path
-    as the walk spells it, and whether a symbolic link was met (then the reader's own listing
+    """What one pass found: each regular file's stat by its path as the walk spells it, the
+    other names (folders, what is neither a folder nor a regular file, what cannot be looked
+    at) with their kind, and whether a symbolic link was met (then the reader's own listing
     is made again every time: where a link leads depends on more than its folder)."""
 
-    shape: frozenset[str]
     stats: dict[str, Stat]
+    others: frozenset[str]
     links: bool
+
+    def same_names(self, other: Walk) -> bool:
+        """Whether both passes found the same names, of the same kinds."""
+        return self.others == other.others and self.stats.keys() == other.stats.keys()
 
 
 def walk(folders: Sequence[Path], exclude: Sequence[str] = ()) -> Walk:
@@ -77,15 +83,16 @@ def walk(folders: Sequence[Path], exclude: Sequence[str] = ()) -> Walk:
                 except OSError:
                     shape.append(f"{entry.path}\0dangling")
                     continue
-                if stat.S_ISDIR(found.st_mode):
+                mode = found.st_mode & _KIND
+                if mode == _FILE:  # most names: kept as a tuple, compared as one
+                    stats[entry.path] = (
+                        found.st_size,
+                        found.st_mtime_ns,
+                        found.st_ctime_ns,
+                        found.st_ino,
+                    )
+                elif mode == _FOLDER:
                     pending.append(entry.path)
-                    continue
-                kind = "file" if stat.S_ISREG(found.st_mode) else "other"
-                shape.append(f"{entry.path}\0{kind}")
-                stats[entry.path] = (
-                    found.st_size,
-                    found.st_mtime_ns,
-                    found.st_ctime_ns,
-                    found.st_ino,
-                )
-    return Walk(frozenset(shape), stats, links)
+                else:
+                    shape.append(f"{entry.path}\0not a regular file")
+    return Walk(stats, frozenset(shape), links)

@@ -129,6 +129,9 @@ class KeptJournal:
         self._listing: _Listing | None = None
         self._watch: Watch | None = None
         self.rebuilt: frozenset[str] = frozenset()
+        self._by_path: dict[str, list[tuple[JournalFile, bool]]] = {}
+        self._unsettled: set[tuple[bool, str]] = set()  # read again next time, whatever stat says
+        self._base: list[Problem] | None = None  # the problems, but the public's and docs'
         self._across: list[Problem] = []
         self._journal: Journal | None = None
         self._order: list[
@@ -138,36 +141,39 @@ class KeptJournal:
     def read(self, *, progress: bool = False) -> ReadResult:
         """The journal as `read_journal` reads it now, building again only what changed."""
         started = self.clock()
-        exclude = self.conventions.exclude
-        found = walk((*self.contact_folders, *self.entry_folders), exclude)
-        listing = self._listing
-        if listing is None or found.links or self._walk is None or found.shape != self._walk.shape:
-            listing = self._listed()
+        found = walk((*self.contact_folders, *self.entry_folders), self.conventions.exclude)
+        previous: dict[tuple[bool, str], _File] = {}  # the files replaced or gone: as they were
+        listing, relisted = self._listing, False
+        if listing is None or self._walk is None or found.links or not found.same_names(self._walk):
+            listing, relisted = self._listed(), True
+            stale = self._relisted(listing, found, previous)
+        else:  # the same files: read again those whose stat moved, or not trusted yet
+            was = self._walk.stats
+            moved = [] if found.stats == was else [p for p, s in found.stats.items() if was[p] != s]
+            again = {
+                (dated, file.display_path): (file, dated)
+                for path in moved
+                for file, dated in self._by_path.get(path, ())
+            }
+            again.update((name, (self._files[name].file, name[0])) for name in self._unsettled)
+            stale = list(again.values())
         self._walk = found
-        wanted = [(f, False) for f in listing.contacts] + [(f, True) for f in listing.entries]
-        stale = [
-            (file, dated)
-            for file, dated in wanted
-            if not self._unchanged(file, dated, found.stats.get(str(file.path)))
-        ]
-        before = self._files
         fresh = self._parse(stale, found, started, progress)
+        for name in fresh:
+            if name in self._files:
+                previous.setdefault(name, self._files[name])
         narrow = self._narrow(listing, fresh)
-        self._files = {
-            (d, f.display_path): fresh.get((d, f.display_path)) or before[d, f.display_path]
-            for f, d in wanted
-        }
+        self._files.update(fresh)
+        self._unsettled = {name for name, kept in self._files.items() if kept.stat is None}
         self._listing = listing
-        rebuilt = self._build(listing, set(fresh), narrow)
-        journal = self._assembled(rebuilt, before)
-        files = self._files
+        rebuilt = self._build(listing, set(fresh), narrow, previous)
+        journal = self._assembled(rebuilt, previous)
         self.rebuilt = frozenset(name[1] for name in rebuilt)
-        self.whole = not narrow and len(rebuilt) == len(files)
-        self.changed = _changed(before, files, rebuilt)
-        problems = [*listing.problems]
-        problems.extend(p for kept in files.values() for p in kept.parse_problems)
-        problems.extend(p for kept in files.values() for p in kept.record_problems)
-        problems.extend(self._across)
+        self.whole = not narrow and len(rebuilt) == len(self._files)
+        self.changed = _changed(previous, self._files, rebuilt)
+        if self._base is None or relisted or previous or rebuilt:
+            self._base = self._problems(listing)
+        problems = [*self._base]
         if self.public:
             names_at = {
                 kept.record.slug: kept.places.name
@@ -179,6 +185,33 @@ class KeptJournal:
             mentions = private_mentions(journal) if self.public else None
             problems.extend(docs_problems(self.docs, self.root, mentions))
         return result(journal, problems)
+
+    def _relisted(
+        self, listing: _Listing, found: Walk, previous: dict[tuple[bool, str], _File]
+    ) -> list[tuple[JournalFile, bool]]:
+        """The files of a new listing that must be read; the files gone kept in `previous`."""
+        wanted = [(f, False) for f in listing.contacts] + [(f, True) for f in listing.entries]
+        names = {(dated, file.display_path) for file, dated in wanted}
+        for name in [name for name in self._files if name not in names]:
+            previous[name] = self._files.pop(name)
+        self._by_path = {}
+        for file, dated in wanted:  # a file in both kinds of folder is read as both
+            self._by_path.setdefault(str(file.path), []).append((file, dated))
+        return [
+            (file, dated)
+            for file, dated in wanted
+            if not self._unchanged(file, dated, found.stats.get(str(file.path)))
+        ]
+
+    def _problems(self, listing: _Listing) -> list[Problem]:
+        """Every problem but those of the public build and the docs, in read_journal's order."""
+        files = [self._files[False, f.display_path] for f in listing.contacts]
+        files.extend(self._files[True, f.display_path] for f in listing.entries)
+        problems = [*listing.problems]
+        problems.extend(p for kept in files for p in kept.parse_problems)
+        problems.extend(p for kept in files for p in kept.record_problems)
+        problems.extend(self._across)
+        return problems
 
     def _listed(self) -> _Listing:
         """The reader's own listing of the files (read/files.py), made unique."""
@@ -243,10 +276,15 @@ class KeptJournal:
         return True
 
     def _build(
-        self, listing: _Listing, fresh: set[tuple[bool, str]], narrow: bool
+        self,
+        listing: _Listing,
+        fresh: set[tuple[bool, str]],
+        narrow: bool,
+        previous: dict[tuple[bool, str], _File],
     ) -> set[tuple[bool, str]]:
         """The records built again: the `fresh` files'; when the context changed, also those
-        of the files whose lookups answer otherwise now (read/lookups.py)."""
+        of the files whose lookups answer otherwise now (read/lookups.py). A kept file whose
+        record is built again is kept in `previous` as it was."""
         building = set(fresh)
         if not narrow:
             before = self._watch.context if self._watch is not None else None
@@ -284,13 +322,18 @@ class KeptJournal:
                 made = contact_record(kept.file, kept.document, watch.watched, problems)
                 if made is not None:
                     record, places = made
+            if name not in fresh:
+                previous.setdefault(name, kept)
             self._files[name] = replace(
                 kept, record=record, places=places, record_problems=problems, lookups=watch.lookups
             )
         return building
 
     def _contacts(self) -> Iterator[_File]:
-        return (kept for (dated, _), kept in self._files.items() if not dated)
+        """The contacts' files, in the listing's order (as read_journal reads them)."""
+        listing = self._listing
+        assert listing is not None
+        return (self._files[False, file.display_path] for file in listing.contacts)
 
     def _assembled(
         self, rebuilt: set[tuple[bool, str]], before: dict[tuple[bool, str], _File]
@@ -320,8 +363,12 @@ class KeptJournal:
             contacts = old.contacts
         moved = [name for name in (*gone, *rebuilt) if name[0]]
         if old is None or len(moved) > _PLACED:
+            listing = self._listing
+            assert listing is not None
             entries = [
-                kept.record for kept in files.values() if isinstance(kept.record, JournalEntry)
+                record
+                for file in listing.entries
+                if isinstance(record := files[True, file.display_path].record, JournalEntry)
             ]
             entries.sort(key=entry_order)
             self._order = [entry_order(entry) for entry in entries]
