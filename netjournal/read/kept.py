@@ -2,22 +2,25 @@
 
 `netjournal serve` reads the journal again on every save. Read from scratch, every file is
 listed, parsed (or loaded from the disk cache) and every record built again, because a
-record depends on the whole journal: which contacts and entries there are, what each
-wikilink names (every contact's name and aliases, every note's headings, every file's
-path) and the capitalised words titles keep. `KeptJournal` keeps each file's parsed
-Document, the parts of it other records depend on (read/journal.py's `Parts`), its record
-and its problems; on the next read it parses only the files whose `stat` changed
-(read/changes.py) and compares their parts with the kept ones:
+record depends on the whole journal (read/context.py). `KeptJournal` keeps each file's
+parsed Document, the `Parts` of it other records depend on, its record, its problems and
+what building the record asked of the rest of the journal (read/lookups.py). Each read:
 
-- the same files, and each changed file gives the others the same parts (names and
-  aliases, notes' headings, capitalised words; readable or not as before): only the
-  changed files' records are built again, in the kept context;
-- anything else (a file added, removed or renamed, a name or alias changed, a heading
-  added, a new capitalised title…): every record is built again from the kept Documents,
-  in a new context. Correct first; each of these cases could be narrowed later.
+- one pass of `stat` (read/changes.py) says which files changed; the reader's own listing
+  is made again only when names came or went (or a symbolic link is among them);
+- only the changed files are parsed again;
+- when the files are the same and each changed one gives the others the same parts (name
+  and aliases, its notes' headings, capitalised words; readable or not as before), only
+  the changed files' records are built again, in the kept context;
+- otherwise a new context is made from the kept parts, and a kept record is built again
+  only when one of its lookups answers otherwise in it (a new contact makes the links that
+  named nobody, and their "did you mean", look again; a renamed heading, the links to it);
+- the checks across contacts run again only when a contact changed; the entries keep
+  their order, the rebuilt ones put in place.
 
-Either way `read()` returns exactly what a fresh `read_journal` with the same arguments
-returns (tested as a property, tests/test_kept.py).
+`read()` returns exactly what a fresh `read_journal` with the same arguments returns (the
+same Journal, the same problems in the same order): tested as a property over random
+edits, tests/test_kept.py.
 """
 
 from __future__ import annotations
@@ -38,26 +41,21 @@ from netjournal.progress import Progress
 from netjournal.queries.privacy import private_mentions, unpublishable_contacts
 from netjournal.read.cache import FRESH_SECONDS, ReadCache
 from netjournal.read.changes import Stat, Walk, walk
-from netjournal.read.conventions import NETJOURNAL, Conventions
-from netjournal.read.docs_folder import docs_problems
-from netjournal.read.files import JournalFile, journal_files
-from netjournal.read.front_matter import Document
-from netjournal.read.journal import (
+from netjournal.read.context import (
     ContactPlaces,
-    Folders,
     Parts,
-    ReadResult,
     across_contacts,
     contact_record,
     context_of,
     entry_order,
     entry_record,
-    folders,
-    parsed,
     parts_of,
-    result,
-    unique_files,
 )
+from netjournal.read.conventions import NETJOURNAL, Conventions
+from netjournal.read.docs_folder import docs_problems
+from netjournal.read.files import JournalFile, journal_files
+from netjournal.read.front_matter import Document
+from netjournal.read.journal import Folders, ReadResult, folders, parsed, result, unique_files
 from netjournal.read.lookups import Lookups, Question, Watch, still
 from netjournal.read.wikilinks import heading_ids
 
@@ -132,6 +130,7 @@ class KeptJournal:
         self._by_path: dict[str, list[tuple[JournalFile, bool]]] = {}
         self._unsettled: set[tuple[bool, str]] = set()  # read again next time, whatever stat says
         self._base: list[Problem] | None = None  # the problems, but the public's and docs'
+        self._last: ReadResult | None = None
         self._across: list[Problem] = []
         self._journal: Journal | None = None
         self._order: list[
@@ -164,7 +163,8 @@ class KeptJournal:
                 previous.setdefault(name, self._files[name])
         narrow = self._narrow(listing, fresh)
         self._files.update(fresh)
-        self._unsettled = {name for name, kept in self._files.items() if kept.stat is None}
+        self._unsettled -= previous.keys()
+        self._unsettled |= {name for name, kept in fresh.items() if kept.stat is None}
         self._listing = listing
         rebuilt = self._build(listing, set(fresh), narrow, previous)
         journal = self._assembled(rebuilt, previous)
@@ -173,6 +173,8 @@ class KeptJournal:
         self.changed = _changed(previous, self._files, rebuilt)
         if self._base is None or relisted or previous or rebuilt:
             self._base = self._problems(listing)
+        elif self._last is not None and not self.public and self.docs is None:
+            return self._last  # nothing changed: the same result
         problems = [*self._base]
         if self.public:
             names_at = {
@@ -184,7 +186,8 @@ class KeptJournal:
         if self.docs is not None:
             mentions = private_mentions(journal) if self.public else None
             problems.extend(docs_problems(self.docs, self.root, mentions))
-        return result(journal, problems)
+        self._last = result(journal, problems)
+        return self._last
 
     def _relisted(
         self, listing: _Listing, found: Walk, previous: dict[tuple[bool, str], _File]

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
-from netjournal.read.journal import Context
+from netjournal.read.context import Context
 from netjournal.read.wikilinks import Resolver
 
 __all__ = ["Lookups", "Watch", "still"]
