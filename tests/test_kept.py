@@ -447,21 +447,28 @@ def _apply(root: Path, edit: tuple[str, str, str, str, str]) -> None:
         _save(target, first + "\n")  # no front matter: a daily note, or an error
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(_edit, min_size=1, max_size=3), min_size=1, max_size=5))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(_edit, min_size=1, max_size=3), min_size=1, max_size=5),
+    st.booleans(),
+)
 def test_any_edits_read_as_a_fresh_read(
-    batches: list[list[tuple[str, str, str, str, str]]],
+    batches: list[list[tuple[str, str, str, str, str]]], public: bool
 ) -> None:
+    """The property: after each batch of edits, the same result as a fresh read, and
+    `changed` is exactly the paths whose record differs (public builds and docs too)."""
     conventions = Conventions(exclude=(*DEFAULT_EXCLUDE, "drafts"))
     with tempfile.TemporaryDirectory(prefix="kept-") as folder:
         root = Path(folder)
         _journal(root)
-        kept = KeptJournal(root, conventions=conventions, clock=_later)
-        previous = _same(kept, root, conventions=conventions)
+        _save(root / "docs/about.md", "Ask Ana Lima or Ben Ode.\n")
+        options = {"conventions": conventions, "public": public, "docs": root / "docs"}
+        kept = KeptJournal(root, clock=_later, **options)  # type: ignore[arg-type]
+        previous = _same(kept, root, **options)
         for batch in batches:
             for edit in batch:
                 _apply(root, edit)
-            now = _same(kept, root, conventions=conventions)
+            now = _same(kept, root, **options)
             before, after = _paths(previous.journal), _paths(now.journal)
             differ = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
             assert kept.changed == differ

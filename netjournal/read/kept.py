@@ -131,6 +131,8 @@ class KeptJournal:
         self._unsettled: set[tuple[bool, str]] = set()  # read again next time, whatever stat says
         self._base: list[Problem] | None = None  # the problems, but the public's and docs'
         self._last: ReadResult | None = None
+        self._across_changed = False
+        self._extra = public or docs is not None  # problems worked out on every read
         self._across: list[Problem] = []
         self._journal: Journal | None = None
         self._order: list[
@@ -167,13 +169,21 @@ class KeptJournal:
         self._unsettled |= {name for name, kept in fresh.items() if kept.stat is None}
         self._listing = listing
         rebuilt = self._build(listing, set(fresh), narrow, previous)
-        journal = self._assembled(rebuilt, previous)
+        journal = self._assembled(rebuilt, previous, relisted)
         self.rebuilt = frozenset(name[1] for name in rebuilt)
         self.whole = not narrow and len(rebuilt) == len(self._files)
         self.changed = _changed(previous, self._files, rebuilt)
-        if self._base is None or relisted or previous or rebuilt:
+        if (
+            self._base is None
+            or relisted
+            or self._across_changed
+            or any(
+                name not in self._files or _problems_of(kept) != _problems_of(self._files[name])
+                for name, kept in previous.items()
+            )
+        ):
             self._base = self._problems(listing)
-        elif self._last is not None and not self.public and self.docs is None:
+        elif self._last is not None and self._last.journal is journal and not self._extra:
             return self._last  # nothing changed: the same result
         problems = [*self._base]
         if self.public:
@@ -339,32 +349,41 @@ class KeptJournal:
         return (self._files[False, file.display_path] for file in listing.contacts)
 
     def _assembled(
-        self, rebuilt: set[tuple[bool, str]], before: dict[tuple[bool, str], _File]
+        self, rebuilt: set[tuple[bool, str]], before: dict[tuple[bool, str], _File], relisted: bool
     ) -> Journal:
         """The journal of the kept records; the checks across contacts made again only when
-        a contact changed, the entries' order kept and the rebuilt ones put in place."""
+        what they read of a contact changed, the entries' order kept and the rebuilt ones
+        put in place."""
         old, files = self._journal, self._files
         gone = [name for name in before if name not in files]
-        contacts_changed = (
-            old is None
-            or any(
-                not name[0] and _contact_of(before.get(name)) != _contact_of(files[name])
-                for name in rebuilt
-            )
-            or any(not name[0] for name in gone)
-        )
+        touched = [name for name in (*gone, *rebuilt) if not name[0]]
+        differ = [n for n in touched if _contact_of(before.get(n)) != _contact_of(files.get(n))]
+        self._across_changed = False
         contacts: Mapping[str, Contact]
-        if old is None or contacts_changed:
+        if old is None or differ:
             people: dict[str, Contact] = {}
             places: dict[str, ContactPlaces] = {}
             for kept in self._contacts():
                 if isinstance(kept.record, Contact) and kept.places is not None:
                     people[kept.record.slug], places[kept.record.slug] = kept.record, kept.places
-            self._across = across_contacts(people, places)
+            if (
+                old is None
+                or relisted
+                or any(_across_key(before.get(n)) != _across_key(files.get(n)) for n in differ)
+            ):
+                across = across_contacts(people, places)
+                self._across_changed = across != self._across
+                self._across = across
             contacts = MappingProxyType(dict(sorted(people.items())))
         else:
             contacts = old.contacts
         moved = [name for name in (*gone, *rebuilt) if name[0]]
+        if (
+            old is not None
+            and not differ
+            and all(_record(before.get(name)) is _record(files.get(name)) for name in moved)
+        ):
+            return old  # the same records: the same journal
         if old is None or len(moved) > _PLACED:
             listing = self._listing
             assert listing is not None
@@ -405,6 +424,32 @@ def _parse_of(
     file: JournalFile, dated: bool
 ) -> Callable[[], tuple[Document | None, list[Problem]]]:
     return lambda: parsed(file, dated)
+
+
+def _record(kept: _File | None) -> Contact | JournalEntry | None:
+    return None if kept is None else kept.record
+
+
+def _problems_of(kept: _File) -> tuple[list[Problem], list[Problem]]:
+    return kept.parse_problems, kept.record_problems
+
+
+def _across_key(kept: _File | None) -> tuple[object, ...] | None:
+    """What the checks across contacts read of a contact (read/duplicates.py, repeats.py)."""
+    if kept is None or not isinstance(kept.record, Contact):
+        return None
+    c = kept.record
+    return (
+        c.slug,
+        c.path,
+        c.name,
+        c.emails,
+        c.phones,
+        c.urls,
+        c.introduced_by,
+        c.referred_by,
+        kept.places,
+    )
 
 
 def _contact_of(kept: _File | None) -> tuple[object, object]:
