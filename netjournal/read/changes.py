@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,16 +37,22 @@ class Walk:
     stats: dict[str, Stat]
     others: frozenset[str]
     links: bool
+    moved: list[str]  # the files whose stat is not the one `before` gave (see `walk`)
 
     def same_names(self, other: Walk) -> bool:
         """Whether both passes found the same names, of the same kinds."""
         return self.others == other.others and self.stats.keys() == other.stats.keys()
 
 
-def walk(folders: Sequence[Path], exclude: Sequence[str] = ()) -> Walk:
-    """The pass over `folders` (absolute), hidden names and excluded names left out."""
+def walk(
+    folders: Sequence[Path], exclude: Sequence[str] = (), before: Mapping[str, Stat] | None = None
+) -> Walk:
+    """The pass over `folders` (absolute), hidden names and excluded names left out; with
+    `before` (a previous pass's stats), the files whose stat moved or that are new."""
     shape: list[str] = []
     stats: dict[str, Stat] = {}
+    moved: list[str] = []
+    was = before if before is not None else {}
     links = False
     by_name = name_pattern(exclude)
     seen: set[tuple[int, int]] = set()  # folders walked: a loop of links is walked once
@@ -85,14 +91,13 @@ def walk(folders: Sequence[Path], exclude: Sequence[str] = ()) -> Walk:
                     continue
                 mode = found.st_mode & _KIND
                 if mode == _FILE:  # most names: kept as a tuple, compared as one
-                    stats[entry.path] = (
-                        found.st_size,
-                        found.st_mtime_ns,
-                        found.st_ctime_ns,
-                        found.st_ino,
-                    )
+                    path = entry.path
+                    key = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+                    stats[path] = key
+                    if was.get(path) != key:
+                        moved.append(path)
                 elif mode == _FOLDER:
                     pending.append(entry.path)
                 else:
                     shape.append(f"{entry.path}\0not a regular file")
-    return Walk(stats, frozenset(shape), links)
+    return Walk(stats, frozenset(shape), links, moved)

@@ -142,18 +142,18 @@ class KeptJournal:
     def read(self, *, progress: bool = False) -> ReadResult:
         """The journal as `read_journal` reads it now, building again only what changed."""
         started = self.clock()
-        found = walk((*self.contact_folders, *self.entry_folders), self.conventions.exclude)
+        before = self._walk.stats if self._walk is not None else None
+        tops = (*self.contact_folders, *self.entry_folders)
+        found = walk(tops, self.conventions.exclude, before)
         previous: dict[tuple[bool, str], _File] = {}  # the files replaced or gone: as they were
         listing, relisted = self._listing, False
         if listing is None or self._walk is None or found.links or not found.same_names(self._walk):
             listing, relisted = self._listed(), True
             stale = self._relisted(listing, found, previous)
         else:  # the same files: read again those whose stat moved, or not trusted yet
-            was = self._walk.stats
-            moved = [] if found.stats == was else [p for p, s in found.stats.items() if was[p] != s]
             again = {
                 (dated, file.display_path): (file, dated)
-                for path in moved
+                for path in found.moved
                 for file, dated in self._by_path.get(path, ())
             }
             again.update((name, (self._files[name].file, name[0])) for name in self._unsettled)
