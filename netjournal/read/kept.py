@@ -272,7 +272,7 @@ class KeptJournal:
 
     def _narrow(self, listing: _Listing, fresh: dict[tuple[bool, str], _File]) -> bool:
         """Whether the kept context still holds: the same files, each giving the same parts
-        (read only the changed records again); else every record is built again."""
+        (then only the changed records are built again); else `_build` makes a new one."""
         if self._watch is None or self._listing is None:
             return False
         if listing.contacts != self._listing.contacts or listing.entries != self._listing.entries:
