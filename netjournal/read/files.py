@@ -81,6 +81,11 @@ def excluded(relative: str, name: str, exclude: Sequence[str]) -> bool:
     )
 
 
+def name_pattern(exclude: Sequence[str]) -> re.Pattern[str] | None:
+    """One expression for the `exclude` patterns that match a name (those without a '/')."""
+    return _matchers(tuple(exclude))[0]
+
+
 @functools.lru_cache(maxsize=16)
 def _matchers(exclude: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """The patterns without and with a '/', each group as one expression (fnmatch's own

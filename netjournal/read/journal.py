@@ -8,28 +8,35 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import time
 from pathlib import Path
 from types import MappingProxyType
 
 from netjournal.diagnostics import Problem
-from netjournal.model import Contact, ContactRef, EntryRef, Journal, JournalEntry
+from netjournal.model import Contact, Journal, JournalEntry
 from netjournal.progress import Progress
 from netjournal.queries.privacy import private_mentions, unpublishable_contacts
 from netjournal.read import records
 from netjournal.read.cache import ReadCache
+from netjournal.read.context import (
+    ContactPlaces,
+    across_contacts,
+    contact_record,
+    context_of,
+    entry_order,
+    entry_record,
+    parts_of,
+)
 from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.docs_folder import docs_problems
-from netjournal.read.duplicates import duplicate_contacts, key_places
 from netjournal.read.files import MAX_FILE_BYTES, JournalFile, journal_files, read_text
 from netjournal.read.front_matter import Document, FrontMatterError, parse, plain_note
 from netjournal.read.html_balance import unbalanced_html
 from netjournal.read.inline_fields import opens_like_a_note
 from netjournal.read.slow_markdown import slow_note
-from netjournal.read.titles import file_date, known_words
-from netjournal.read.wikilinks import Resolver, Target
+from netjournal.read.titles import file_date
 
 __all__ = ["MAX_FILE_BYTES", "ReadResult", "read_journal", "read_record", "read_texts"]
+
 
 _QUIET = io.StringIO()  # where a read nobody watches counts its files: never written to
 
@@ -77,8 +84,8 @@ def read_journal(
     """
     root = root.resolve()
     problems: list[Problem] = []
-    contact_folders = _folders(contacts, root / "contacts")
-    entry_folders = _folders(journal, root / "journal")
+    contact_folders = folders(contacts, root / "contacts")
+    entry_folders = folders(journal, root / "journal")
     exclude = conventions.exclude
     contact_files = journal_files(contact_folders, root, problems, exclude)
     entry_files = journal_files(entry_folders, root, problems, exclude)
@@ -90,7 +97,7 @@ def read_journal(
         counted.advance()
         if kept is None:
             return _document(file, read_text(file, problems), problems, dated=dated)
-        document, found = kept.parsed(file, dated, lambda: _parsed(file, dated))
+        document, found = kept.parsed(file, dated, lambda: parsed(file, dated))
         problems.extend(found)
         return document
 
@@ -108,7 +115,7 @@ def read_journal(
         kept.save()
     if docs is not None:
         problems.extend(docs_problems(docs, root, private_mentions(read) if public else None))
-    return _result(read, problems)
+    return result(read, problems)
 
 
 def read_texts(texts: Mapping[str, str], *, public: bool = False) -> ReadResult:
@@ -132,7 +139,7 @@ def read_texts(texts: Mapping[str, str], *, public: bool = False) -> ReadResult:
         return _document(file, text, problems, dated=dated)
 
     read = _records(files["contacts"], files["journal"], document_of, problems, public)
-    return _result(read, problems)
+    return result(read, problems)
 
 
 def read_record(
@@ -162,6 +169,13 @@ def read_record(
     return found, problems
 
 
+def unique_files(
+    contact_files: list[JournalFile], entry_files: list[JournalFile], problems: list[Problem]
+) -> tuple[list[JournalFile], list[JournalFile]]:
+    """The contacts' and the entries' files, each with an address of its own (see `_unique`)."""
+    return _unique(contact_files, problems, reserved="index"), _unique(entry_files, problems)
+
+
 def _records(
     contact_files: list[JournalFile],
     entry_files: list[JournalFile],
@@ -173,80 +187,45 @@ def _records(
     keys: Mapping[str, str] = MappingProxyType({}),
 ) -> Journal:
     """The contacts and entries the files hold, their problems added to `problems`."""
-    contact_files = _unique(contact_files, problems, reserved="index")
-    entry_files = _unique(entry_files, problems)
-    slugs = frozenset(f.slug for f in contact_files)
-    entry_slugs = frozenset(f.slug for f in entry_files)
-
+    contact_files, entry_files = unique_files(contact_files, entry_files, problems)
     contact_documents = [(f, document_of(f, False)) for f in contact_files]
     entry_documents = [(f, document_of(f, True)) for f in entry_files]
-    names = _resolver(contact_documents, entry_documents, keys)
-    known = known_words(
-        (name for _, document in contact_documents for name in _names(document, keys)),
-        _capitalised(contact_documents, entry_documents),
+    context = context_of(
+        [(f, parts_of(d, False, keys)) for f, d in contact_documents],
+        [(f, parts_of(d, True, keys)) for f, d in entry_documents],
+        public,
+        tasks,
+        keys,
     )
-
     people: dict[str, Contact] = {}
-    introducers: dict[str, tuple[int, int]] = {}
-    names_at: dict[str, tuple[int, int]] = {}
-    referrers: dict[str, tuple[int, int]] = {}
-    alike: dict[str, dict[str, tuple[int, int]]] = {}
+    places: dict[str, ContactPlaces] = {}
     for file, document in contact_documents:
         if document is not None:
-            contact = records.contact(
-                file.slug,
-                file.display_path,
-                document,
-                problems,
-                slugs,
-                public=public,
-                entries=entry_slugs,
-                names=names,
-                file_name=file.name,
-                tasks=tasks,
-                keys=keys,
-            )
-            if contact is not None:
-                people[contact.slug] = contact
-                introducers[contact.slug] = document.place(("introduced_by",))
-                names_at[contact.slug] = document.place(("name",))
-                referrers[contact.slug] = document.place(("referred_by",))
-                alike[contact.slug] = key_places(document, contact)
+            found = contact_record(file, document, context, problems)
+            if found is not None:
+                people[found[0].slug], places[found[0].slug] = found
     entries: list[JournalEntry] = []
     for file, document in entry_documents:
         if document is not None:
-            entry = records.entry(
-                file.slug,
-                file.display_path,
-                document,
-                problems,
-                slugs,
-                public=public,
-                names=names,
-                known=known,
-                file_name=file.name,
-                tasks=tasks,
-                keys=keys,
-            )
+            entry = entry_record(file, document, context, problems)
             if entry is not None:
                 entries.append(entry)
-    problems.extend(records.check_introducers(people, introducers))
-    problems.extend(records.check_referrers(people, referrers))
-    problems.extend(duplicate_contacts(people, alike))
-
-    entries.sort(key=lambda e: (e.date, e.time.time() if e.time else time.min, e.slug))
+    problems.extend(across_contacts(people, places))
+    entries.sort(key=entry_order)
     read = Journal(MappingProxyType(dict(sorted(people.items()))), tuple(entries))
     if public:
-        problems.extend(unpublishable_contacts(read, names_at))
+        problems.extend(unpublishable_contacts(read, {s: p.name for s, p in places.items()}))
     return read
 
 
-def _result(journal: Journal, problems: list[Problem]) -> ReadResult:
+def result(journal: Journal, problems: list[Problem]) -> ReadResult:
+    """The journal and its problems, in the order `check` shows them (by file and place)."""
     ordered = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.code))
     return ReadResult(journal, tuple(ordered))
 
 
-def _folders(given: Folders | None, default: Path) -> tuple[Path, ...]:
+def folders(given: Folders | None, default: Path) -> tuple[Path, ...]:
+    """The folders given (one or a list), or the `default` one."""
     if given is None:
         return (default,)
     return (given,) if isinstance(given, Path) else tuple(given)
@@ -318,7 +297,7 @@ def _unique(
     return [kept[file.display_path] for file in files if file.display_path in kept]
 
 
-def _parsed(file: JournalFile, dated: bool) -> tuple[Document | None, list[Problem]]:
+def parsed(file: JournalFile, dated: bool) -> tuple[Document | None, list[Problem]]:
     """The file read from disk and parsed, with the problems found on the way."""
     problems: list[Problem] = []
     document = _document(file, read_text(file, problems), problems, dated=dated)
@@ -351,39 +330,3 @@ def _document(
     slow = slow_note(file.display_path, document.body, body_line)
     problems.extend(slow or unbalanced_html(file.display_path, document.body, body_line))
     return document
-
-
-def _names(document: Document | None, keys: Mapping[str, str]) -> list[str]:
-    """The name and aliases a contact's file gives, as written (before reading)."""
-    return [] if document is None else records.link_names(document, keys)
-
-
-def _resolver(
-    contacts: list[tuple[JournalFile, Document | None]],
-    entries: list[tuple[JournalFile, Document | None]],
-    keys: Mapping[str, str],
-) -> Resolver:
-    """What wikilinks may name: every contact by slug, name and alias; every entry by slug;
-    and the headings of their notes, which `[[x#heading]]` may name."""
-    notes: dict[Target, str] = {}
-    for files, make, entry in ((contacts, ContactRef, False), (entries, EntryRef, True)):
-        for file, document in files:
-            if document is not None:
-                notes[make(file.slug)] = records.page_notes(document, entry)
-    names = {file.slug: _names(document, keys) for file, document in contacts}
-    paths: dict[Target, str] = {ContactRef(file.slug): file.display_path for file, _ in contacts}
-    paths.update({EntryRef(file.slug): file.display_path for file, _ in entries})
-    return Resolver(names, [file.slug for file, _ in entries], notes, paths)
-
-
-def _capitalised(*documents: list[tuple[JournalFile, Document | None]]) -> list[str]:
-    """Titles, tags and companies as written: their words in capitals are kept in titles."""
-    found = []
-    for pairs in documents:
-        for _, document in pairs:
-            for key in ("title", "tags", "company"):
-                value = None if document is None else document.data.get(key)
-                for item in value if isinstance(value, list) else [value]:
-                    if isinstance(item, str):
-                        found.append(item)
-    return found
