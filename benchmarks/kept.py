@@ -28,9 +28,9 @@ from run import front_matter_blocks  # beside this script, as warm.py imports it
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from netjournal.read.cache import FRESH_SECONDS  # noqa: E402
-from netjournal.read.journal import read_journal  # noqa: E402
-from netjournal.read.kept import KeptJournal  # noqa: E402
+from netjournal.read.cache import FRESH_SECONDS
+from netjournal.read.journal import read_journal
+from netjournal.read.kept import KeptJournal
 
 
 def cpu(run: Callable[[], object]) -> float:
