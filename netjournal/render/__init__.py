@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from functools import partial
 from typing import Any, TypeVar
@@ -149,12 +149,14 @@ class Site:
         self.journal, self.today, self.history = journal, today, history or {}
         # What every page depends on besides the records: another value renders every page.
         self.settings = (today, calendar_feed, credibility_touches, page_limit)
-        self.facts = facts = views.facts(journal, today, credibility_touches)
         found_tags = tags(journal)
         by_month = views.months(journal)
         people = sorted(journal.contacts.values(), key=lambda c: c.name)
         self.places = places = Places(by_month, people, page_limit)
-        env = _environment(journal, notes or NoteRenderer(), found_tags, places)
+        self.links = _links(journal, places)
+        env = _environment(journal, notes or NoteRenderer(), found_tags, places, self.links)
+        resolver = self.links.resolver  # one for the notes' links and the words they show
+        self.facts = facts = views.facts(journal, today, credibility_touches, lambda: resolver)
         self._rendered: dict[str, str] = {}
 
         def render(template: str, uri: str, title: str, view: Callable[[], object]) -> Page:
@@ -272,11 +274,36 @@ def _month_summary(
     return parts.month_summary(page(), split)
 
 
+def _links(journal: Journal, places: Places) -> SiteLinks:
+    """Where each wikilink of the notes leads; ids of entries' notes worked out when asked."""
+    return SiteLinks(journal, places.anchors, _NoteIds(places.pages), places.pages)
+
+
+class _NoteIds(Mapping[str, str]):
+    """The prefix of the ids in each entry's note (by slug), made when a link asks for one:
+    few links name a heading in an entry's notes, and a large journal has 50,000 entries."""
+
+    def __init__(self, entries: Mapping[str, str]) -> None:
+        self.entries = entries
+
+    def __getitem__(self, slug: str) -> str:
+        if slug not in self.entries:
+            raise KeyError(slug)
+        return anchor_id(slug)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
 def _environment(
     journal: Journal,
     renderer: NoteRenderer,
     found_tags: tuple[Tag, ...] = (),
     places: Places | None = None,
+    site_links: SiteLinks | None = None,
 ) -> Environment:
     env = Environment(
         loader=PackageLoader("netjournal.render", "templates"),
@@ -346,16 +373,15 @@ def _environment(
     def source(context: Context, value: Source | None) -> Safe:
         return page(context, source_uri(value), value.label) if value else EMPTY
 
-    note_ids = {slug: anchor_id(slug) for slug in entries}
-    site_links = SiteLinks(journal, anchors, note_ids, places.pages)
+    if site_links is None:
+        site_links = _links(journal, places)
+    links = site_links
 
     @pass_context
     def notes(context: Context, body: str, depth: int, owner: str) -> Safe:
         """A note as safe HTML, headings `depth` levels down, its ids kept apart by `owner`;
         its wikilinks lead to the pages they name."""
-        html = renderer.html(
-            body, depth, anchor_id(owner), here=context["page_uri"], links=site_links
-        )
+        html = renderer.html(body, depth, anchor_id(owner), here=context["page_uri"], links=links)
         return sanitised_html(html)
 
     env.filters.update(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -46,6 +47,7 @@ from netjournal.queries.plans import (
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
 from netjournal.queries.strategy import StrategyBalance, strategy_balance
 from netjournal.read.history import Change
+from netjournal.read.wikilinks import Resolver
 from netjournal.render.places import PAGE_LIMIT
 
 T = TypeVar("T")
@@ -89,10 +91,17 @@ class Facts:
     needs it: a contact's page does not pay for the referrals chart, nor the dashboard for
     every contact's sparkline (`serve` renders the pages a save touches first)."""
 
-    def __init__(self, journal: Journal, today: date, credibility_touches: int) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        today: date,
+        credibility_touches: int,
+        resolver: Callable[[], Resolver] | None = None,
+    ) -> None:
         self.journal = journal
         self.today = today
         self.credibility_touches = credibility_touches  # touches to reach credibility
+        self.resolver = resolver  # the journal's wikilink resolver, when the site has one
 
     @cached_property
     def touches(self) -> dict[str, queries.TouchSummary]:
@@ -171,7 +180,7 @@ class Facts:
     @cached_property
     def meetings(self) -> Meetings:
         """Each contact's last meeting and referrals, for "before you meet"."""
-        return meetings(self.journal, self.today)
+        return meetings(self.journal, self.today, self.resolver() if self.resolver else None)
 
     @cached_property
     def months(self) -> tuple[str, ...]:
@@ -180,10 +189,14 @@ class Facts:
 
 
 def facts(
-    journal: Journal, today: date, credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES
+    journal: Journal,
+    today: date,
+    credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
+    resolver: Callable[[], Resolver] | None = None,
 ) -> Facts:
-    """Everything the pages need to know about `journal` as of `today` (worked out lazily)."""
-    return Facts(journal, today, credibility_touches)
+    """Everything the pages need to know about `journal` as of `today` (worked out lazily);
+    `resolver` gives the journal's wikilink resolver, when the site makes one anyway."""
+    return Facts(journal, today, credibility_touches, resolver)
 
 
 @dataclass(frozen=True)
