@@ -243,7 +243,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         if self.serving:
             self.rebuilds.search = entries
             self.rebuilds.finish(site_dir)
-            self.steps.check_later(self.checked)  # the pages this build left as they were
+            if not self.kept_last_good:  # else the check would ask for a build that fails
+                self.steps.check_later(self.checked)  # the pages this build left as they were
         else:
             self.rebuilds = Rebuilds()
 
