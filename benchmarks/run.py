@@ -384,7 +384,7 @@ def profile_rebuild(root: Path) -> None:
         total = max(row[3] for row in rows.values())
         parts = {
             "netjournal: the journal read (site.read)": ("site.py", "read"),
-            "netjournal: calendar feed": ("site.py", "calendar_text"),
+            "netjournal: calendar feed": ("ics.py", "calendar_text"),
             "netjournal: embedded images looked for": ("site.py", "_images"),
             "netjournal: the site catalogued (Site())": ("__init__.py", "__init__"),
             "netjournal: which pages a save touches (first_pages)": ("site.py", "first_pages"),
