@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 
 from netjournal.diagnostics import JournalError, Problem
 from netjournal.exchange.ics import calendar_text
-from netjournal.model import Journal
+from netjournal.model import Contact, Journal, JournalEntry
 from netjournal.queries.calendar import calendar_items
 from netjournal.queries.privacy import public_view
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.attachments import embedded_images, vault_images
 from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.history import FileHistory, contacts_history
-from netjournal.read.journal import Folders, read_journal
-from netjournal.render import render_site
+from netjournal.read.journal import Folders, ReadResult, read_journal
+from netjournal.render import DASHBOARD, FOLLOW_UPS, Site, contact_uri
+from netjournal.render.places import month_uri
 from netjournal.render.sanitize import NoteRenderer
 
 # Where the site publishes its calendar feed, for calendar apps to subscribe to.
@@ -36,6 +37,22 @@ class GeneratedSite:
     files: dict[str, str | bytes] = field(default_factory=dict)  # other files: {uri: content}
     contacts: int = 0  # how many contacts and entries the site shows, for `serve` to say
     entries: int = 0
+
+
+@dataclass(frozen=True)
+class LazySite:
+    """What `generate` returns, its pages not rendered yet: `site.page(uri)` renders one."""
+
+    site: Site
+    warnings: tuple[Problem, ...]
+    files: dict[str, str | bytes]
+    contacts: int
+    entries: int
+
+    def generated(self, pages: dict[str, str] | None = None) -> GeneratedSite:
+        """The GeneratedSite of `pages` (by default every page, rendered now)."""
+        shown = self.site.pages() if pages is None else pages
+        return GeneratedSite(shown, self.warnings, self.files, self.contacts, self.entries)
 
 
 def generate(
@@ -76,7 +93,42 @@ def generate(
     as `serve` reads on every save; a `notes` renderer made with `memo` keeps each note's
     HTML for the next call, so an unchanged note is not converted again.
     """
-    result = read_journal(
+    return prepare(
+        root,
+        contacts,
+        journal,
+        today,
+        public=public,
+        public_fields=public_fields,
+        docs=docs,
+        notes=notes,
+        credibility_touches=credibility_touches,
+        git_history=git_history,
+        conventions=conventions,
+        progress=progress,
+        cache=cache,
+    ).generated()
+
+
+def prepare(
+    root: Path,
+    contacts: Folders,
+    journal: Folders,
+    today: date,
+    *,
+    public: bool = False,
+    public_fields: Collection[str] = (),
+    docs: Path | None = None,
+    notes: NoteRenderer | None = None,
+    credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
+    git_history: bool = True,
+    conventions: Conventions = NETJOURNAL,
+    progress: bool = False,
+    cache: bool = False,
+) -> LazySite:
+    """`generate`, its pages left to render when asked for (`serve` renders first the pages
+    a save touches); the journal is read, checked and queried for its files now."""
+    result = read(
         root,
         contacts,
         journal,
@@ -92,14 +144,12 @@ def generate(
     if public:
         visible = public_view(result.journal, public_fields)
         images = _images(_vault(root, contacts, journal), visible, notes, conventions)
-        pages = render_site(visible, today, notes, credibility_touches=credibility_touches)
-        return GeneratedSite(
-            pages, result.warnings, images, len(visible.contacts), len(visible.entries)
-        )
+        site = Site(visible, today, notes, credibility_touches=credibility_touches)
+        return LazySite(site, result.warnings, images, len(visible.contacts), len(visible.entries))
     everything = result.journal
     feed = calendar_text(calendar_items(everything, today), today)
     images = _images(_vault(root, contacts, journal), everything, notes, conventions)
-    pages = render_site(
+    site = Site(
         everything,
         today,
         notes,
@@ -108,7 +158,35 @@ def generate(
         history=_history(root, contacts) if git_history else None,
     )
     count = (len(everything.contacts), len(everything.entries))
-    return GeneratedSite(pages, result.warnings, {CALENDAR_FEED: feed, **images}, *count)
+    return LazySite(site, result.warnings, {CALENDAR_FEED: feed, **images}, *count)
+
+
+def read(
+    root: Path,
+    contacts: Folders,
+    journal: Folders,
+    *,
+    public: bool,
+    docs: Path | None,
+    conventions: Conventions,
+    progress: bool,
+    cache: bool,
+) -> ReadResult:
+    """The journal as the site shows it: the one read a build or `serve`'s rebuild makes.
+
+    (`serve` could keep the journal between rebuilds and read only the changed files: this
+    is the one call to change for that; it returns the same ReadResult.)
+    """
+    return read_journal(
+        root,
+        contacts,
+        journal,
+        public=public,
+        docs=docs,
+        conventions=conventions,
+        progress=progress,
+        cache=cache,
+    )
 
 
 def _history(root: Path, contacts: Folders) -> FileHistory:
@@ -141,3 +219,97 @@ def _images(
     found = vault_images(root, embedded_images(bodies), conventions.exclude)
     notes.show_images({name: uri for name, (uri, _) in found.items()})
     return dict(found.values())
+
+
+# More changed records than this, and `serve` renders every page at once (a git checkout, a
+# bulk import): the pages they touch would be most of the site anyway.
+FEW_RECORDS = 25
+
+
+def first_pages(last: Site, new: Site) -> tuple[str, ...] | None:
+    """The pages of `new` a save since `last` obviously touches, to render before the others:
+    each changed contact's page, each changed entry's month page (or part) as it was and as
+    it is, the pages of the contacts these records name (as they were and are), and the
+    dashboard and the follow-ups page. `()` when no record changed.
+
+    None when every page must be rendered now: the site's pages or settings differ (a
+    contact added or removed, a new month or month part, another day), an entry moved to
+    another page or anchor, or more than FEW_RECORDS records changed. Pages left out are
+    rendered after, and the site is built again if any of them differ.
+    """
+    if last.settings != new.settings or last.uris != new.uris:
+        return None
+    old_contacts, new_contacts = last.journal.contacts, new.journal.contacts
+    changed: list[object] = [
+        record
+        for slug, contact in new_contacts.items()
+        if (was := old_contacts.get(slug)) is not contact and was != contact
+        for record in (was, contact)
+    ]
+    old_entries = {entry.slug: entry for entry in last.journal.entries}
+    new_entries = {entry.slug: entry for entry in new.journal.entries}
+    moved = _moved(last, new, old_entries, new_entries)
+    if moved:
+        return None
+    entry_slugs = [
+        slug
+        for slug in old_entries.keys() | new_entries.keys()
+        if (before := old_entries.get(slug)) is not (now := new_entries.get(slug)) and before != now
+    ]
+    history = [
+        contact.slug
+        for contact in new_contacts.values()
+        if last.history.get(contact.path, ()) != new.history.get(contact.path, ())
+    ]
+    if len(changed) // 2 + len(entry_slugs) + len(history) > FEW_RECORDS:
+        return None
+    if not (changed or entry_slugs or history):
+        return ()
+    wanted = [DASHBOARD, FOLLOW_UPS]
+    named: set[str] = set(history)
+    for slug in sorted(entry_slugs):
+        for site, entries in ((last, old_entries), (new, new_entries)):
+            entry = entries.get(slug)
+            if entry is not None:  # its page, and its month's summary when it is split
+                wanted += [site.places.pages[slug], month_uri(entry.month)]
+                changed.append(entry)
+    for record in changed:
+        named |= _contacts_named(record, new_contacts)
+    wanted += [contact_uri(slug) for slug in sorted(named)]
+    return tuple(dict.fromkeys(wanted))
+
+
+def _moved(
+    last: Site,
+    new: Site,
+    old_entries: dict[str, JournalEntry],
+    new_entries: dict[str, JournalEntry],
+) -> bool:
+    """Whether an entry both sites hold is on another page or under another anchor: the
+    links to it from any page change."""
+    old_pages, new_pages = last.places.pages, new.places.pages
+    old_anchors, new_anchors = last.places.anchors, new.places.anchors
+    return any(
+        old_pages[slug] != new_pages[slug] or old_anchors[slug] != new_anchors[slug]
+        for slug in old_entries.keys() & new_entries.keys()
+    )
+
+
+def _contacts_named(value: object, contacts: Mapping[str, Contact]) -> set[str]:
+    """The slugs of `contacts` a record names anywhere in its fields (`with`, referrals,
+    introductions, wikilinks...), itself included."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item in contacts:
+                found.add(item)
+        elif isinstance(item, (tuple, list, frozenset, set)):
+            stack.extend(item)
+        elif isinstance(item, Mapping):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, f.name) for f in fields(item))
+    return found

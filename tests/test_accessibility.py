@@ -55,7 +55,7 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     from netjournal import site as site_module
     from netjournal.cli import main
-    from netjournal.render import render_site
+    from netjournal.render import Site
 
     root = tmp_path_factory.mktemp("split") / "journal"
     shutil.copytree(SPLIT, root)
@@ -64,7 +64,7 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = root / "site"
     arguments = ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site_module, "render_site", partial(render_site, page_limit=3))
+        patch.setattr(site_module, "Site", partial(Site, page_limit=3))
         result = CliRunner().invoke(main, [*arguments, "--today", TODAY.isoformat()])
     assert result.exit_code == 0, result.output
     assert (site / "contacts" / "letters" / "a.html").exists()

@@ -25,7 +25,7 @@ from conftest import REPO, TODAY
 
 from netjournal.model import Journal
 from netjournal.read.journal import read_journal, read_texts
-from netjournal.render import INDEX_PAGES, render_site
+from netjournal.render import INDEX_PAGES, Site, render_site
 from netjournal.render.places import NAMES_SHOWN, entry_anchors, letter_of
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -332,7 +332,7 @@ def test_mkdocs_builds_the_split_journal_without_a_warning(tmp_path, monkeypatch
         ),
         encoding="utf-8",
     )
-    monkeypatch.setattr(site_module, "render_site", partial(render_site, page_limit=3))
+    monkeypatch.setattr(site_module, "Site", partial(Site, page_limit=3))
     out = tmp_path / "site"
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True))
     for built in ("contacts/letters/e-2.html", "journal/2026-11/3.html"):

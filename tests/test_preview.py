@@ -13,6 +13,7 @@ import json
 import os
 import re
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from netjournal.cli import main
 from netjournal.cli.site_config import load_site_config
 from netjournal.read.cache import CACHE_FOLDER
 from netjournal.read.journal import read_journal
-from netjournal.render import render_site
+from netjournal.render import Site, render_site
 from netjournal.render.sanitize import NoteRenderer
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -113,6 +114,20 @@ class Serving:
             for path in self.site.rglob("*")
             if path.is_file() and path.stat().st_mtime_ns != old
         }
+
+    def two_steps(self) -> list[int]:
+        """Rebuild as `netjournal serve` does: a save's own pages first, the others checked
+        in the background; returns the list of what each check reported (pages differing)."""
+        self.reports: list[int] = []
+        self.plugin.checked = self.reports.append
+        return self.reports
+
+    def checked(self) -> set[str]:
+        """Wait for the background check; rebuild as serve then does if pages differ."""
+        before = len(self.reports)
+        assert self.plugin.steps.wait(120), "the background check did not finish"
+        assert len(self.reports) == before + 1, "the check did not report"
+        return self.rebuild() if self.reports[-1] else set()
 
     def stop(self) -> None:
         config = self.config()
@@ -322,14 +337,158 @@ def test_serve_shows_a_saved_contact_without_a_full_rebuild(tmp_path):
         assert "Met at the breakfast" in (server.get("contacts/jane-doe.html") or "")
         save(jane, jane.read_text("utf-8") + "\nShe moved to Lisbon in spring.\n")
         wait_for(server.shows("contacts/jane-doe.html", "Lisbon in spring"), 60, "the save")
-        wait_for(server.said("rebuilt)"), 30, "the rebuild line")
+        wait_for(server.said("checking the others)"), 30, "the rebuild line")
         line = re.search(
-            r"Rebuilt at \d\d:\d\d:\d\d: 3 contacts, 2 entries \((\d+) of (\d+) pages",
+            r"Rebuilt at \d\d:\d\d:\d\d: 3 contacts, 2 entries \((\d+) of (\d+) pages "
+            r"rebuilt; checking the others\)",
             server.stderr(),
         )
         assert line, server.stderr()
         assert 0 < int(line.group(1)) < int(line.group(2)) / 2, line.group(0)
+        wait_for(server.said("Checked the other pages at"), 60, "the check of the others")
+        assert re.search(
+            r"Checked the other pages at \d\d:\d\d:\d\d: all up to date", server.stderr()
+        )
         assert "Lisbon" in (server.get("search/search_index.json") or "")
         assert "Bob Lee" in (server.get("search/search_index.json") or "")
+        # Renamed: her name is on pages the save does not obviously touch (the contacts
+        # index, the month she was met): those follow in one more rebuild.
+        save(jane, jane.read_text("utf-8").replace("Jane Doe", "Jane Smith-Okafor"))
+        wait_for(server.shows("contacts/index.html", "Jane Smith-Okafor"), 60, "the others")
+        wait_for(server.said("more rebuilt"), 30, "the second line")
+        more = re.search(
+            r"Checked the other pages at \d\d:\d\d:\d\d: (\d+) more rebuilt", server.stderr()
+        )
+        assert more and int(more.group(1)) > 0, server.stderr()
+        assert "Jane Smith-Okafor" in (server.get("journal/2026-11.html") or "")
     assert "Traceback" not in server.stderr()
     assert "dirty" not in server.stderr()
+
+
+# Two steps, as `netjournal serve` rebuilds: a save's own pages first, the others after.
+
+
+def first_pages_html(served: Serving) -> set[str]:
+    return {uri[:-3] + ".html" for uri in served.plugin.steps.last_first}
+
+
+def test_a_saved_contact_shows_first_on_its_own_pages_then_the_site_is_whole(served, tmp_path):
+    root, site = served.root, served.site
+    reports = served.two_steps()
+    jane = root / "contacts/jane-doe.md"
+    save(jane, jane.read_text("utf-8").replace("Jane Doe", "Jane Smith-Okafor"))
+
+    written = pages_in(served.rebuild())
+
+    assert served.plugin.steps.step == "first"
+    first = first_pages_html(served)
+    # her page, the page of Bob (her note names him), the dashboard and the follow-ups
+    assert first == {
+        "contacts/jane-doe.html",
+        "contacts/bob-lee.html",
+        "index.html",
+        "follow-ups.html",
+    }
+    assert "contacts/jane-doe.html" in written and written <= first
+    assert served.plugin.pages_built == len(written)
+    assert "Jane Smith-Okafor" in (site / "contacts/jane-doe.html").read_text("utf-8")
+    assert "Jane Smith-Okafor" not in (site / "contacts/index.html").read_text("utf-8")
+
+    more = pages_in(served.checked())
+
+    assert reports[-1] == len(more) > 0
+    assert "contacts/index.html" in more and not more & written
+    assert served.plugin.steps.step == "more"
+    assert "Jane Smith-Okafor" in (site / "contacts/index.html").read_text("utf-8")
+    same_as_a_full_build(served, tmp_path)
+
+
+def test_a_saved_entry_shows_first_on_its_month_and_the_dashboard(served, tmp_path):
+    root, site = served.root, served.site
+    reports = served.two_steps()
+    coffee = root / "journal/2026-11-20-coffee.md"
+    save(coffee, coffee.read_text("utf-8") + f"\n- [ ] Send Jane the deck 📅 {TODAY}\n")
+
+    written = pages_in(served.rebuild())
+
+    assert first_pages_html(served) == {
+        "journal/2026-11.html",
+        "contacts/jane-doe.html",
+        "index.html",
+        "follow-ups.html",
+    }
+    assert {"journal/2026-11.html", "index.html"} <= written <= first_pages_html(served)
+    for page in ("index.html", "journal/2026-11.html", "follow-ups.html"):
+        assert "Send Jane the deck" in (site / page).read_text("utf-8"), page
+
+    served.checked()
+
+    assert reports == [0]  # nothing else showed it: no more rebuild
+    same_as_a_full_build(served, tmp_path)
+
+
+def test_an_entry_moved_to_another_month_renders_every_page_at_once(served, tmp_path):
+    root = served.root
+    served.two_steps()
+    call = root / "journal/2026-10-02-call.md"
+    save(call, call.read_text("utf-8").replace("date: 2026-10-02", "date: 2026-11-02"))
+    served.rebuild()
+    assert served.plugin.steps.step == "all"  # a month gone: every page renders now
+    assert served.plugin.steps.wait(5) and served.plugin.steps.complete
+    same_as_a_full_build(served, tmp_path)
+
+
+def test_a_save_during_the_check_stops_it_and_the_site_ends_whole(served, tmp_path, monkeypatch):
+    root, site = served.root, served.site
+    reports = served.two_steps()
+    checking, page = threading.Event(), Site.page
+
+    def held_page(self: Site, uri: str) -> str:
+        """In the background check, the first page waits until the check is stopped."""
+        if threading.current_thread().name == "netjournal-check-pages":
+            checking.set()
+            served.plugin.steps._cancel.wait(60)
+        return page(self, uri)
+
+    monkeypatch.setattr(Site, "page", held_page)
+    jane = root / "contacts/jane-doe.md"
+    save(jane, jane.read_text("utf-8").replace("Jane Doe", "Jane Smith-Okafor"))
+    served.rebuild()
+    assert checking.wait(60), "no background check began"
+
+    ann = root / "contacts/ann-lee.md"
+    save(ann, ann.read_text("utf-8").replace("Ann Lee", "Ann Lee-Moreau"))
+    served.rebuild()
+
+    assert reports == []  # the first check was stopped before it reported
+    assert served.plugin.steps.step == "first"
+    assert "Ann Lee-Moreau" in (site / "contacts/ann-lee.html").read_text("utf-8")
+    monkeypatch.setattr(Site, "page", page)
+    served.checked()
+    assert reports[-1] > 0
+    index = (site / "contacts/index.html").read_text("utf-8")
+    assert "Jane Smith-Okafor" in index and "Ann Lee-Moreau" in index
+    same_as_a_full_build(served, tmp_path)
+
+
+def test_a_broken_file_while_checking_keeps_the_last_good_site(served, tmp_path):
+    root, site = served.root, served.site
+    served.two_steps()
+    jane = root / "contacts/jane-doe.md"
+    good = jane.read_text("utf-8")
+    save(jane, good.replace("Jane Doe", "Jane Smith-Okafor"))
+    served.rebuild()
+    shown = html_pages(site)
+
+    save(jane, "---\nname: [Jane\n---\nBroken.\n")
+    served.rebuild()
+
+    assert served.plugin.kept_last_good
+    assert served.plugin.steps.wait(0)  # no check while broken: it would ask for this again
+    assert html_pages(site)["contacts/jane-doe.html"] == shown["contacts/jane-doe.html"]
+    save(jane, good.replace("Jane Doe", "Jane Smith-Okafor") + "\nFixed.\n")
+    served.rebuild()
+    assert not served.plugin.kept_last_good
+    assert "Fixed." in (site / "contacts/jane-doe.html").read_text("utf-8")
+    served.checked()
+    same_as_a_full_build(served, tmp_path)

@@ -8,7 +8,10 @@ a sentence, and watches a folder again when it comes back.
 
 After the first (full) build, each rebuild is a MkDocs dirty build: the plugin marks as
 modified only the pages whose generated Markdown changed (plugin/incremental.py), so a save
-converts and writes a handful of pages, and each rebuild's line says how many.
+converts and writes a handful of pages, and each rebuild's line says how many. A save shows
+first on the pages it obviously touches; the plugin then checks the others in the
+background (plugin/first_pages.py) and tells the server, through `pages_checked`, how many
+differ: those are built by one more rebuild.
 """
 
 from __future__ import annotations
@@ -89,8 +92,16 @@ def serving_address(explicit: str | None, configured_port: int | None) -> Addres
 class JournalServer(LiveReloadServer):
     """MkDocs' server, bound before the first build, following folders that come back."""
 
-    def __init__(self, builder: Callable[[], None], address: Address, site: str, mount: str):
+    def __init__(
+        self,
+        builder: Callable[[], None],
+        address: Address,
+        site: str,
+        mount: str,
+        announce: Callable[[str], None] = print,
+    ):
         super().__init__(builder, address.host, address.port, site, mount_path=mount)
+        self.announce = announce
         self._listening = False
         self._journal_folders: tuple[str, ...] = ()
         self._folders_changed = False
@@ -134,6 +145,14 @@ class JournalServer(LiveReloadServer):
         with self._rebuild_cond:
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
+
+    def pages_checked(self, differ: int) -> None:
+        """The plugin has checked, in the background, the pages a rebuild left as they
+        were: build the `differ` that are not up to date, or say they all are."""
+        if differ:
+            self.request_rebuild()
+        else:
+            self.announce(f"Checked the other pages at {_now()}: all up to date")
 
     def rewatch(self) -> None:
         """Watch each journal folder that exists afresh if it was deleted or made again."""
@@ -205,7 +224,7 @@ def serve_journal(
             finally:
                 server.rewatch()
 
-        server = JournalServer(rebuild, address, site_dir, mount)
+        server = JournalServer(rebuild, address, site_dir, mount, announce)
         try:
             server.listen()
         except OSError as error:
@@ -268,16 +287,21 @@ def _serving_line(url: str, address: Address, configured_host: str, explicit: st
 
 def _built(verb: str, config: MkDocsConfig) -> str:
     """`Rebuilt at 14:02:11: 3 contacts, 12 entries (2 of 31 pages rebuilt)`, as the plugin
-    counted them."""
+    counted them; `…; checking the others)` when the save showed on its own pages first, and
+    `Checked the other pages at 14:02:15: 2 more rebuilt` for the rebuild that follows."""
     plugin = config.plugins.get("netjournal")
     shown = getattr(plugin, "last_good", None)
     if not isinstance(shown, GeneratedSite):  # mkdocs.yml does not list the plugin
         return f"{verb} at {_now()}"
+    built, total = getattr(plugin, "pages_built", 0), getattr(plugin, "pages_total", 0)
+    step = getattr(getattr(plugin, "steps", None), "step", "all")
+    if verb == "Rebuilt" and step == "more" and isinstance(built, int):
+        return f"Checked the other pages at {_now()}: {built} more rebuilt"
     contacts, entries = count(shown.contacts, "contact"), count(shown.entries, "entry", "entries")
     line = f"{verb} at {_now()}: {contacts}, {entries}"
-    built, total = getattr(plugin, "pages_built", 0), getattr(plugin, "pages_total", 0)
     if verb == "Rebuilt" and isinstance(built, int) and isinstance(total, int) and total:
-        line += f" ({built} of {count(total, 'page')} rebuilt)"
+        checking = "; checking the others" if step == "first" else ""
+        line += f" ({built} of {count(total, 'page')} rebuilt{checking})"
     return line
 
 

@@ -29,13 +29,14 @@ from netjournal.options import (
     resolve_today,
 )
 from netjournal.plugin import accessible, offline, search
+from netjournal.plugin.first_pages import Checked, TwoSteps
 from netjournal.plugin.incremental import GeneratedPage, Rebuilds
 from netjournal.progress import Progress
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.render import INDEX_PAGES
 from netjournal.render.sanitize import NoteRenderer
-from netjournal.site import GeneratedSite, generate
+from netjournal.site import GeneratedSite, prepare
 from netjournal.site_folder import (
     SiteFolderError,
     refuse_journal_folder,
@@ -86,6 +87,10 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.rebuilds = Rebuilds()
         self.notes: tuple[str, NoteRenderer] | None = None
         self.pages_built = self.pages_total = 0  # pages the last build converted, of all
+        # Under `netjournal serve`: a save's pages first, the others checked after
+        # (first_pages.py); `checked` is serve's way to hear of the check, set in on_serve.
+        self.steps = TwoSteps()
+        self.checked: Checked | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -109,8 +114,10 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for the process: what serve kept goes with serve.
+        self.steps.stop()
         self.serving, self.last_good, self.kept_last_good = False, None, False
         self.rebuilds, self.notes = Rebuilds(), None
+        self.steps, self.checked = TwoSteps(), None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -133,8 +140,9 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").resolve().parent
+        self.steps.stop()  # a background check in progress stops before the notes are used
         try:
-            site = generate(
+            lazy = prepare(
                 root,
                 self.options.contact_folders,
                 self.options.journal_folders,
@@ -160,7 +168,9 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
             site = self.last_good
             self.kept_last_good = True
         else:
-            self.last_good = site
+            two_steps = self.checked is not None
+            chosen = self.steps.choose(lazy.site, two_steps) if self.serving else None
+            self.last_good = site = lazy.generated(chosen)
             self.kept_last_good = False
         for problem in site.warnings:
             log.warning(str(problem))
@@ -233,6 +243,8 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         if self.serving:
             self.rebuilds.search = entries
             self.rebuilds.finish(site_dir)
+            if not self.kept_last_good:  # else the check would ask for a build that fails
+                self.steps.check_later(self.checked)  # the pages this build left as they were
         else:
             self.rebuilds = Rebuilds()
 
@@ -243,7 +255,9 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         folders = self.options.folders
-        watch_journal = getattr(server, "watch_journal", None)  # netjournal serve's server
+        checked = getattr(server, "pages_checked", None)  # netjournal serve's server
+        self.checked = checked if callable(checked) else None
+        watch_journal = getattr(server, "watch_journal", None)
         if watch_journal is not None:
             watch_journal(folders)  # follows a folder deleted and made again
         else:

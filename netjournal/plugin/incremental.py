@@ -50,6 +50,8 @@ class Rebuilds:
     def __init__(self) -> None:
         self.shared: str | None = None  # digest of what every page shares; None: build all
         self.pages: dict[str, str] = {}  # {generated page uri: digest of its Markdown}
+        self.markdown: dict[str, str] = {}  # {uri: the Markdown digested}: the same string
+        # object again (a page serve left as it was) is not digested again
         self.outputs: set[str] = set()  # every file the build wrote (absolute paths)
         self.titles: dict[str, str] = {}  # {page uri: its title}, for skipped pages in the nav
         self.search: dict[str, str] = {}  # {page url: its search entries, as JSON}
@@ -67,10 +69,16 @@ class Rebuilds:
         shared = _shared_digest(files, config)
         self.everything = shared != self.shared
         self._next_shared, self._next_pages = shared, {}
+        self._next_markdown = dict(generated)
         for file in _pages(files):
             if isinstance(file, GeneratedPage):
                 markdown = generated.get(file.src_uri)
-                page_digest = digest(markdown) if markdown is not None else ""
+                if markdown is None:
+                    page_digest = ""
+                elif markdown is self.markdown.get(file.src_uri):
+                    page_digest = self.pages.get(file.src_uri) or digest(markdown)
+                else:
+                    page_digest = digest(markdown)
                 self._next_pages[file.src_uri] = page_digest
                 file.changed = (
                     self.everything
@@ -102,6 +110,7 @@ class Rebuilds:
             _remove(Path(gone), site_dir)
         self.outputs = outputs
         self.shared, self.pages = self._next_shared, self._next_pages
+        self.markdown = self._next_markdown
         for file in _pages(files):
             if file.page is not None and file.page.title is not None:
                 self.titles[file.src_uri] = file.page.title
@@ -110,6 +119,7 @@ class Rebuilds:
     def forget(self) -> None:
         """A build failed halfway: the next one builds every page."""
         self.shared, self.pages, self.search, self.files = None, {}, {}, None
+        self.markdown = {}
 
     def page_urls(self) -> list[str]:
         """The url of each page of the build under way, in the order MkDocs builds them."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -44,12 +45,15 @@ from netjournal.render.picture import forest_picture
 from netjournal.render.places import (
     NAMES_SHOWN,
     PAGE_LIMIT,
+    MonthPart,
     Places,
     anchor_id,
     month_uri,
 )
 from netjournal.render.sanitize import NoteRenderer
 from netjournal.render.wikilinks import SiteLinks
+
+T = TypeVar("T")
 
 DASHBOARD = "index.md"
 FOLLOW_UPS = "follow-ups.md"
@@ -111,65 +115,187 @@ def render_site(
     `page_limit` is the most entries a month's page holds, and the most contacts the
     contacts index lists, before they are split into pages (see `places`).
     """
-    facts = views.facts(journal, today, credibility_touches)
-    found_tags = tags(journal)
-    by_month = views.months(journal)
-    people = sorted(journal.contacts.values(), key=lambda c: c.name)
-    places = Places(by_month, people, page_limit)
-    env = _environment(journal, notes or NoteRenderer(), found_tags, places)
+    site = Site(
+        journal,
+        today,
+        notes,
+        calendar_feed=calendar_feed,
+        credibility_touches=credibility_touches,
+        history=history,
+        page_limit=page_limit,
+    )
+    return site.pages()
 
-    def render(template: str, uri: str, title: str, view: object) -> str:
-        markdown = env.get_template(template).render(view=view, page_uri=uri)
-        return page_title(title) + markdown
 
-    pages = {
-        DASHBOARD: render(
-            "dashboard.md.j2", DASHBOARD, "Dashboard", views.dashboard(facts, calendar_feed)
-        ),
-        FOLLOW_UPS: render("follow_ups.md.j2", FOLLOW_UPS, "Follow-ups", views.follow_ups(facts)),
-        JOURNAL: render("journal.md.j2", JOURNAL, "Journal", views.journal_index(facts)),
-        SOURCES: render("sources.md.j2", SOURCES, "Sources", views.sources(facts)),
-        rooms.NEEDS: render("needs.md.j2", rooms.NEEDS, "Needs board", rooms.needs(facts)),
-        rooms.EVENTS: render("events.md.j2", rooms.EVENTS, "Events", rooms.events(facts)),
-        REFERRALS: render(
-            "referrals.md.j2", REFERRALS, "Referrals", views.referrals(facts, page_limit)
-        ),
-        NETWORK: render("network.md.j2", NETWORK, "Who brought whom", views.network_page(facts)),
-    }
-    if places.letters:
-        index = parts.contact_letters(facts, places.letters)
-        pages[CONTACTS] = render("contacts_letters.md.j2", CONTACTS, "Contacts", index)
-        for letter in places.letters:
-            listed = parts.letter_contacts(facts, letter, places.letters)
-            title = f"Contacts: {letter.label}"
-            pages[letter.uri] = render("contacts_letter.md.j2", letter.uri, title, listed)
-    else:
-        pages[CONTACTS] = render("contacts.md.j2", CONTACTS, "Contacts", views.contacts(facts))
-    for summary in facts.sources:
-        uri = source_uri(summary.source)
-        pages[uri] = render("source.md.j2", uri, summary.source.label, views.source(facts, summary))
-    pages[TAGS] = render("tags.md.j2", TAGS, "Tags", found_tags)
-    for tag in found_tags:
-        uri = tag_uri(tag.slug)
-        pages[uri] = render("tag.md.j2", uri, tag.name, tag)
-    for month, entries in by_month.items():
-        uri = month_uri(month)
-        page = views.month_page(facts, month, entries)
-        split = places.parts.get(month)
-        if not split:
-            pages[uri] = render("month.md.j2", uri, month_name(month), page)
-            continue
-        shown = parts.month_summary(page, split)
-        pages[uri] = render("month_summary.md.j2", uri, month_name(month), shown)
-        for part in split:
-            title = f"{month_name(month)}, days {part.days}"
-            held = parts.month_part(facts, part, len(split))
-            pages[part.uri] = render("month_part.md.j2", part.uri, title, held)
-    for contact in journal.contacts.values():
-        uri = contact_uri(contact.slug)
-        view = views.contact_page(facts, contact, (history or {}).get(contact.path, ()))
-        pages[uri] = render("contact.md.j2", uri, contact.name, view)
-    return pages
+class Site:
+    """The site's pages as a catalogue: every uri, in order, and each page rendered only when
+    asked for (and kept), so `serve` can show the pages a save touches before the others.
+
+    `render_site` is `{uri: page(uri)}` over `uris`; the arguments are render_site's. The
+    queries' answers (`views.Facts`) are worked out as the pages asked for need them.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        today: date,
+        notes: NoteRenderer | None = None,
+        *,
+        calendar_feed: str | None = None,
+        credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
+        history: FileHistory | None = None,
+        page_limit: int = PAGE_LIMIT,
+    ) -> None:
+        self.journal, self.today, self.history = journal, today, history or {}
+        # What every page depends on besides the records: another value renders every page.
+        self.settings = (today, calendar_feed, credibility_touches, page_limit)
+        found_tags = tags(journal)
+        by_month = views.months(journal)
+        people = sorted(journal.contacts.values(), key=lambda c: c.name)
+        self.places = places = Places(by_month, people, page_limit)
+        self.links = _links(journal, places)
+        env = _environment(journal, notes or NoteRenderer(), found_tags, places, self.links)
+        resolver = self.links.resolver  # one for the notes' links and the words they show
+        self.facts = facts = views.facts(journal, today, credibility_touches, lambda: resolver)
+        self._rendered: dict[str, str] = {}
+
+        def render(template: str, uri: str, title: str, view: Callable[[], object]) -> Page:
+            def page() -> str:
+                markdown = env.get_template(template).render(view=view(), page_uri=uri)
+                return page_title(title) + markdown
+
+            return page
+
+        pages: dict[str, Page] = {
+            DASHBOARD: render(
+                "dashboard.md.j2",
+                DASHBOARD,
+                "Dashboard",
+                lambda: views.dashboard(facts, calendar_feed),
+            ),
+            FOLLOW_UPS: render(
+                "follow_ups.md.j2", FOLLOW_UPS, "Follow-ups", lambda: views.follow_ups(facts)
+            ),
+            JOURNAL: render(
+                "journal.md.j2", JOURNAL, "Journal", lambda: views.journal_index(facts)
+            ),
+            SOURCES: render("sources.md.j2", SOURCES, "Sources", lambda: views.sources(facts)),
+            rooms.NEEDS: render(
+                "needs.md.j2", rooms.NEEDS, "Needs board", lambda: rooms.needs(facts)
+            ),
+            rooms.EVENTS: render(
+                "events.md.j2", rooms.EVENTS, "Events", lambda: rooms.events(facts)
+            ),
+            REFERRALS: render(
+                "referrals.md.j2",
+                REFERRALS,
+                "Referrals",
+                lambda: views.referrals(facts, page_limit),
+            ),
+            NETWORK: render(
+                "network.md.j2", NETWORK, "Who brought whom", lambda: views.network_page(facts)
+            ),
+        }
+        if places.letters:
+            letters = places.letters
+            pages[CONTACTS] = render(
+                "contacts_letters.md.j2",
+                CONTACTS,
+                "Contacts",
+                lambda: parts.contact_letters(facts, letters),
+            )
+            for letter in letters:
+                pages[letter.uri] = render(
+                    "contacts_letter.md.j2",
+                    letter.uri,
+                    f"Contacts: {letter.label}",
+                    partial(parts.letter_contacts, facts, letter, letters),
+                )
+        else:
+            pages[CONTACTS] = render(
+                "contacts.md.j2", CONTACTS, "Contacts", lambda: views.contacts(facts)
+            )
+        for summary in facts.sources:
+            uri = source_uri(summary.source)
+            pages[uri] = render(
+                "source.md.j2", uri, summary.source.label, partial(views.source, facts, summary)
+            )
+        pages[TAGS] = render("tags.md.j2", TAGS, "Tags", lambda: found_tags)
+        for tag in found_tags:
+            uri = tag_uri(tag.slug)
+            pages[uri] = render("tag.md.j2", uri, tag.name, partial(_itself, tag))
+        for month, entries in by_month.items():
+            uri = month_uri(month)
+            split = places.parts.get(month)
+            page = partial(views.month_page, facts, month, entries)
+            if not split:
+                pages[uri] = render("month.md.j2", uri, month_name(month), page)
+                continue
+            shown = partial(_month_summary, page, split)
+            pages[uri] = render("month_summary.md.j2", uri, month_name(month), shown)
+            for part in split:
+                title = f"{month_name(month)}, days {part.days}"
+                held = partial(parts.month_part, facts, part, len(split))
+                pages[part.uri] = render("month_part.md.j2", part.uri, title, held)
+        for contact in journal.contacts.values():
+            uri = contact_uri(contact.slug)
+            changes = self.history.get(contact.path, ())
+            view = partial(views.contact_page, facts, contact, changes)
+            pages[uri] = render("contact.md.j2", uri, contact.name, view)
+        self._pages = pages
+        self.uris = tuple(pages)
+
+    def page(self, uri: str) -> str:
+        """The Markdown of the page at `uri` (one of `uris`), rendered once."""
+        found = self._rendered.get(uri)
+        if found is None:
+            found = self._rendered[uri] = self._pages[uri]()
+        return found
+
+    def pages(self) -> dict[str, str]:
+        """Every page, in the order of `uris`."""
+        return {uri: self.page(uri) for uri in self.uris}
+
+    def rendered(self, uri: str) -> bool:
+        """Whether the page at `uri` has been rendered already."""
+        return uri in self._rendered
+
+
+Page = Callable[[], str]
+
+
+def _itself(value: T) -> T:
+    return value
+
+
+def _month_summary(
+    page: Callable[[], views.Month], split: tuple[MonthPart, ...]
+) -> parts.MonthSummary:
+    return parts.month_summary(page(), split)
+
+
+def _links(journal: Journal, places: Places) -> SiteLinks:
+    """Where each wikilink of the notes leads; ids of entries' notes worked out when asked."""
+    return SiteLinks(journal, places.anchors, _NoteIds(places.pages), places.pages)
+
+
+class _NoteIds(Mapping[str, str]):
+    """The prefix of the ids in each entry's note (by slug), made when a link asks for one:
+    few links name a heading in an entry's notes, and a large journal has 50,000 entries."""
+
+    def __init__(self, entries: Mapping[str, str]) -> None:
+        self.entries = entries
+
+    def __getitem__(self, slug: str) -> str:
+        if slug not in self.entries:
+            raise KeyError(slug)
+        return anchor_id(slug)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
 
 
 def _environment(
@@ -177,6 +303,7 @@ def _environment(
     renderer: NoteRenderer,
     found_tags: tuple[Tag, ...] = (),
     places: Places | None = None,
+    site_links: SiteLinks | None = None,
 ) -> Environment:
     env = Environment(
         loader=PackageLoader("netjournal.render", "templates"),
@@ -246,16 +373,15 @@ def _environment(
     def source(context: Context, value: Source | None) -> Safe:
         return page(context, source_uri(value), value.label) if value else EMPTY
 
-    note_ids = {slug: anchor_id(slug) for slug in entries}
-    site_links = SiteLinks(journal, anchors, note_ids, places.pages)
+    if site_links is None:
+        site_links = _links(journal, places)
+    links = site_links
 
     @pass_context
     def notes(context: Context, body: str, depth: int, owner: str) -> Safe:
         """A note as safe HTML, headings `depth` levels down, its ids kept apart by `owner`;
         its wikilinks lead to the pages they name."""
-        html = renderer.html(
-            body, depth, anchor_id(owner), here=context["page_uri"], links=site_links
-        )
+        html = renderer.html(body, depth, anchor_id(owner), here=context["page_uri"], links=links)
         return sanitised_html(html)
 
     env.filters.update(

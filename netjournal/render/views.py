@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from netjournal import queries
@@ -45,6 +47,7 @@ from netjournal.queries.plans import (
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES, ContactStage, by_stage, stages
 from netjournal.queries.strategy import StrategyBalance, strategy_balance
 from netjournal.read.history import Change
+from netjournal.read.wikilinks import Resolver
 from netjournal.render.places import PAGE_LIMIT
 
 T = TypeVar("T")
@@ -83,64 +86,117 @@ class ContactRow:
     stage: ContactStage
 
 
-@dataclass(frozen=True)
 class Facts:
-    """The queries' answers for the whole site, each computed once."""
+    """The queries' answers for the whole site, each worked out once, when a page first
+    needs it: a contact's page does not pay for the referrals chart, nor the dashboard for
+    every contact's sparkline (`serve` renders the pages a save touches first)."""
 
-    journal: Journal
-    today: date
-    touches: dict[str, queries.TouchSummary]
-    agenda: queries.FollowUpAgenda
-    cadence: queries.CadenceReport
-    sources: list[queries.SourceSummary]
-    ledger: list[queries.ReferralBalance]
-    timelines: dict[str, list[queries.TimelineEvent]]
-    follow_ups: dict[str, list[queries.DueFollowUp]]
-    balances: dict[str, queries.ReferralBalance]
-    overdue: frozenset[FollowUp]
-    plans: dict[str, tuple[JournalEntry, ...]]  # each contact's entries after today
-    referrals: ReferralLedger  # the referral ledger page and each contact's ledger line
-    network: Network  # who brought whom
-    stages: dict[str, ContactStage]
-    birthdays: tuple[UpcomingBirthday, ...]
-    credibility_touches: int  # after how many touches a relationship is at credibility
-    strategy: StrategyBalance  # time spent by kind next to business won by source
-    touches_by_month: dict[str, tuple[MonthCount, ...]]  # each contact's sparkline
-    backlinks: dict[str, Backlinks]  # who links to each contact by wikilink
-    meetings: Meetings  # each contact's last meeting and referrals, for "before you meet"
-    months: tuple[str, ...]  # every `YYYY-MM` that has entries, oldest first
+    def __init__(
+        self,
+        journal: Journal,
+        today: date,
+        credibility_touches: int,
+        resolver: Callable[[], Resolver] | None = None,
+    ) -> None:
+        self.journal = journal
+        self.today = today
+        self.credibility_touches = credibility_touches  # touches to reach credibility
+        self.resolver = resolver  # the journal's wikilink resolver, when the site has one
+
+    @cached_property
+    def touches(self) -> dict[str, queries.TouchSummary]:
+        return queries.touch_summaries(self.journal, self.today)
+
+    @cached_property
+    def agenda(self) -> queries.FollowUpAgenda:
+        return queries.follow_up_agenda(self.journal, self.today)
+
+    @cached_property
+    def cadence(self) -> queries.CadenceReport:
+        return queries.cadence_report(self.journal, self.today)
+
+    @cached_property
+    def sources(self) -> list[queries.SourceSummary]:
+        return queries.source_summaries(self.journal)
+
+    @cached_property
+    def ledger(self) -> list[queries.ReferralBalance]:
+        return queries.referral_ledger(self.journal)
+
+    @cached_property
+    def timelines(self) -> dict[str, list[queries.TimelineEvent]]:
+        return queries.timelines(self.journal)
+
+    @cached_property
+    def follow_ups(self) -> dict[str, list[queries.DueFollowUp]]:
+        return queries.follow_ups_by_contact(self.journal, self.agenda)
+
+    @cached_property
+    def balances(self) -> dict[str, queries.ReferralBalance]:
+        return {balance.contact: balance for balance in self.ledger}
+
+    @cached_property
+    def overdue(self) -> frozenset[FollowUp]:
+        return frozenset(item.follow_up for item in self.agenda.overdue)
+
+    @cached_property
+    def plans(self) -> dict[str, tuple[JournalEntry, ...]]:
+        """Each contact's entries after today."""
+        return plans_by_contact(self.journal, self.today)
+
+    @cached_property
+    def referrals(self) -> ReferralLedger:
+        """The referral ledger page and each contact's ledger line."""
+        return referral_ledger_of(self.journal, self.today)
+
+    @cached_property
+    def network(self) -> Network:
+        """Who brought whom."""
+        return network(self.journal)
+
+    @cached_property
+    def stages(self) -> dict[str, ContactStage]:
+        return stages(self.journal, self.today, self.credibility_touches)
+
+    @cached_property
+    def birthdays(self) -> tuple[UpcomingBirthday, ...]:
+        return tuple(upcoming_birthdays(self.journal, self.today))
+
+    @cached_property
+    def strategy(self) -> StrategyBalance:
+        """Time spent by kind next to business won by source."""
+        return strategy_balance(self.journal, self.today)
+
+    @cached_property
+    def touches_by_month(self) -> dict[str, tuple[MonthCount, ...]]:
+        """Each contact's sparkline."""
+        return contact_touches_per_month(self.journal, self.today)
+
+    @cached_property
+    def backlinks(self) -> dict[str, Backlinks]:
+        """Who links to each contact by wikilink."""
+        return backlinks(self.journal)
+
+    @cached_property
+    def meetings(self) -> Meetings:
+        """Each contact's last meeting and referrals, for "before you meet"."""
+        return meetings(self.journal, self.today, self.resolver() if self.resolver else None)
+
+    @cached_property
+    def months(self) -> tuple[str, ...]:
+        """Every `YYYY-MM` that has entries, oldest first."""
+        return tuple(sorted({entry.month for entry in self.journal.entries}))
 
 
 def facts(
-    journal: Journal, today: date, credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES
+    journal: Journal,
+    today: date,
+    credibility_touches: int = DEFAULT_CREDIBILITY_TOUCHES,
+    resolver: Callable[[], Resolver] | None = None,
 ) -> Facts:
-    """Everything the pages need to know about `journal` as of `today`."""
-    agenda = queries.follow_up_agenda(journal, today)
-    ledger = queries.referral_ledger(journal)
-    return Facts(
-        journal=journal,
-        today=today,
-        touches=queries.touch_summaries(journal, today),
-        agenda=agenda,
-        cadence=queries.cadence_report(journal, today),
-        sources=queries.source_summaries(journal),
-        ledger=ledger,
-        timelines=queries.timelines(journal),
-        follow_ups=queries.follow_ups_by_contact(journal, agenda),
-        balances={balance.contact: balance for balance in ledger},
-        overdue=frozenset(item.follow_up for item in agenda.overdue),
-        plans=plans_by_contact(journal, today),
-        referrals=referral_ledger_of(journal, today),
-        network=network(journal),
-        stages=stages(journal, today, credibility_touches),
-        birthdays=tuple(upcoming_birthdays(journal, today)),
-        credibility_touches=credibility_touches,
-        strategy=strategy_balance(journal, today),
-        touches_by_month=contact_touches_per_month(journal, today),
-        backlinks=backlinks(journal),
-        meetings=meetings(journal, today),
-        months=tuple(sorted({entry.month for entry in journal.entries})),
-    )
+    """Everything the pages need to know about `journal` as of `today` (worked out lazily);
+    `resolver` gives the journal's wikilink resolver, when the site makes one anyway."""
+    return Facts(journal, today, credibility_touches, resolver)
 
 
 @dataclass(frozen=True)
