@@ -18,6 +18,7 @@ from netjournal.read.attachments import embedded_images, vault_images
 from netjournal.read.conventions import NETJOURNAL, Conventions
 from netjournal.read.history import FileHistory, contacts_history
 from netjournal.read.journal import Folders, ReadResult, read_journal
+from netjournal.read.kept import KeptJournal
 from netjournal.render import DASHBOARD, FOLLOW_UPS, Site, contact_uri
 from netjournal.render.places import month_uri
 from netjournal.render.sanitize import NoteRenderer
@@ -69,7 +70,7 @@ def generate(
     git_history: bool = True,
     conventions: Conventions = NETJOURNAL,
     progress: bool = False,
-    cache: bool = False,
+    kept: KeptJournal | None = None,
 ) -> GeneratedSite:
     """The journal's pages as of `today`; raises JournalError when any file has an error.
 
@@ -89,9 +90,10 @@ def generate(
     public site shows no history at all: commit subjects are free text that may name a
     private contact, and when a file changed says more than a public page should.
 
-    With `cache`, files unchanged since the last read are not parsed again (read/cache.py),
-    as `serve` reads on every save; a `notes` renderer made with `memo` keeps each note's
-    HTML for the next call, so an unchanged note is not converted again.
+    With `kept`, the journal serve keeps between its rebuilds (read/kept.py), only the files
+    changed since its last read are read again, and only their records built again; a
+    `notes` renderer made with `memo` keeps each note's HTML for the next call, so an
+    unchanged note is not converted again.
     """
     return prepare(
         root,
@@ -106,7 +108,7 @@ def generate(
         git_history=git_history,
         conventions=conventions,
         progress=progress,
-        cache=cache,
+        kept=kept,
     ).generated()
 
 
@@ -124,7 +126,7 @@ def prepare(
     git_history: bool = True,
     conventions: Conventions = NETJOURNAL,
     progress: bool = False,
-    cache: bool = False,
+    kept: KeptJournal | None = None,
 ) -> LazySite:
     """`generate`, its pages left to render when asked for (`serve` renders first the pages
     a save touches); the journal is read, checked and queried for its files now."""
@@ -136,7 +138,7 @@ def prepare(
         docs=docs,
         conventions=conventions,
         progress=progress,
-        cache=cache,
+        kept=kept,
     )
     if result.errors:
         raise JournalError(result.problems)
@@ -170,13 +172,15 @@ def read(
     docs: Path | None,
     conventions: Conventions,
     progress: bool,
-    cache: bool,
+    kept: KeptJournal | None,
 ) -> ReadResult:
     """The journal as the site shows it: the one read a build or `serve`'s rebuild makes.
 
-    (`serve` could keep the journal between rebuilds and read only the changed files: this
-    is the one call to change for that; it returns the same ReadResult.)
+    `kept` (serve's) must have been made with the same arguments: it returns what
+    `read_journal` would, reading again only what changed since its last read.
     """
+    if kept is not None:
+        return kept.read(progress=progress)
     return read_journal(
         root,
         contacts,
@@ -185,7 +189,6 @@ def read(
         docs=docs,
         conventions=conventions,
         progress=progress,
-        cache=cache,
     )
 
 

@@ -34,6 +34,7 @@ from netjournal.plugin.incremental import GeneratedPage, Rebuilds
 from netjournal.progress import Progress
 from netjournal.queries.privacy import PUBLIC_FIELDS
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
+from netjournal.read.kept import KeptJournal
 from netjournal.render import INDEX_PAGES
 from netjournal.render.sanitize import NoteRenderer
 from netjournal.site import GeneratedSite, prepare
@@ -86,6 +87,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         # and the notes' renderer, whose memo of each note's HTML outlives a rebuild.
         self.rebuilds = Rebuilds()
         self.notes: tuple[str, NoteRenderer] | None = None
+        self.kept: tuple[str, KeptJournal] | None = None  # the journal, read again per save
         self.pages_built = self.pages_total = 0  # pages the last build converted, of all
         # Under `netjournal serve`: a save's pages first, the others checked after
         # (first_pages.py); `checked` is serve's way to hear of the check, set in on_serve.
@@ -116,7 +118,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         # MkDocs keeps this instance for the process: what serve kept goes with serve.
         self.steps.stop()
         self.serving, self.last_good, self.kept_last_good = False, None, False
-        self.rebuilds, self.notes = Rebuilds(), None
+        self.rebuilds, self.notes, self.kept = Rebuilds(), None, None
         self.steps, self.checked = TwoSteps(), None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -154,7 +156,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
                 conventions=self.options.conventions,
                 progress=True,  # on a terminal, how many files are read
                 notes=self._note_renderer(config),
-                cache=self.serving,  # each save reads again: unchanged files are not parsed
+                kept=self._kept_journal(root, config),
             )
         except JournalError as error:
             if not (self.serving and self.last_good):
@@ -189,6 +191,26 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
         self.converting = Progress("Converting pages to HTML", "pages", pages)
         self.writing = Progress("Writing pages", "pages", pages)
         return files
+
+    def _kept_journal(self, root: Path, config: MkDocsConfig) -> KeptJournal | None:
+        """Under `serve`, the journal kept since the last build, while it is read with the
+        same settings: each save reads again only the files that changed (read/kept.py)."""
+        if not self.serving:
+            return None
+        docs, options = Path(config.docs_dir), self.options
+        folders = (options.contact_folders, options.journal_folders)
+        settings = repr((root, *folders, self.public, docs, options.conventions))
+        if self.kept is None or self.kept[0] != settings:
+            kept = KeptJournal(
+                root,
+                options.contact_folders,
+                options.journal_folders,
+                public=self.public,
+                docs=docs,
+                conventions=options.conventions,
+            )
+            self.kept = (settings, kept)
+        return self.kept[1]
 
     def _note_renderer(self, config: MkDocsConfig) -> NoteRenderer:
         """The notes' renderer for this build: under `serve`, the last build's (and its memo)
@@ -250,6 +272,7 @@ class NetjournalPlugin(BasePlugin[NetjournalConfig]):  # type: ignore[no-untyped
 
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuilds.forget()  # what was written is unknown: the next build converts all
+        self.kept = None  # nor is what a read cut short kept: the next one reads all
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
