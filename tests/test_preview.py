@@ -14,6 +14,7 @@ import os
 import re
 import textwrap
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -224,6 +225,20 @@ def test_a_saved_entry_rebuilds_its_month_and_the_pages_that_show_it(served, tmp
     assert "journal/2026-10.html" not in written
     assert "Send Jane the deck" in (site / "index.html").read_text("utf-8")
     assert "Send Jane the deck" in (site / "journal/2026-11.html").read_text("utf-8")
+    same_as_a_full_build(served, tmp_path)
+
+
+def test_a_save_reads_again_only_the_saved_file_and_builds_only_its_record(served, tmp_path):
+    kept = served.plugin.kept[1]  # the journal serve keeps between rebuilds
+    kept.clock = lambda: time.time() + 10  # every file settled: none changed just now
+    served.rebuild()
+    jane = served.root / "contacts/jane-doe.md"
+    save(jane, jane.read_text("utf-8") + "\nShe moved to Lisbon in spring.\n")
+
+    served.rebuild()
+
+    assert kept.rebuilt == {"contacts/jane-doe.md"}  # not every record, as a fresh read does
+    assert "moved to Lisbon" in (served.site / "contacts/jane-doe.html").read_text("utf-8")
     same_as_a_full_build(served, tmp_path)
 
 
