@@ -11,7 +11,7 @@ from pathlib import Path
 from netjournal.diagnostics import JournalError, Problem
 from netjournal.exchange.ics import calendar_text
 from netjournal.model import Contact, Journal, JournalEntry
-from netjournal.queries.calendar import calendar_items
+from netjournal.queries.calendar import CalendarItem, calendar_items
 from netjournal.queries.privacy import public_view
 from netjournal.queries.stage import DEFAULT_CREDIBILITY_TOUCHES
 from netjournal.read.attachments import embedded_images, vault_images
@@ -149,7 +149,7 @@ def prepare(
         site = Site(visible, today, notes, credibility_touches=credibility_touches)
         return LazySite(site, result.warnings, images, len(visible.contacts), len(visible.entries))
     everything = result.journal
-    feed = calendar_text(calendar_items(everything, today), today)
+    feed = _feed(everything, today)
     images = _images(_vault(root, contacts, journal), everything, notes, conventions)
     site = Site(
         everything,
@@ -190,6 +190,24 @@ def read(
         conventions=conventions,
         progress=progress,
     )
+
+
+class _LastFeed:
+    """The last calendar feed made, with what it was made of."""
+
+    items: list[CalendarItem] | None = None
+    today: date | None = None
+    text = ""
+
+
+def _feed(journal: Journal, today: date) -> str:
+    """The calendar feed's text: the last one again when its items are the same, as after
+    most saves under `serve` (writing the feed out costs twenty times finding its items)."""
+    items = calendar_items(journal, today)
+    if items != _LastFeed.items or today != _LastFeed.today:
+        _LastFeed.text = calendar_text(items, today)
+        _LastFeed.items, _LastFeed.today = items, today
+    return _LastFeed.text
 
 
 def _history(root: Path, contacts: Folders) -> FileHistory:

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 
 from netjournal.cli import main
 from netjournal.read.journal import read_journal
+from netjournal.site import generate
 
 SAMPLE_MKDOCS = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
 
@@ -464,3 +465,25 @@ def _snapshot(root: Path) -> dict[str, bytes]:
         str(path.relative_to(root)): path.read_bytes() if path.is_file() else b"<dir>"
         for path in sorted(root.rglob("*"))
     }
+
+
+def test_the_site_feed_follows_each_change_and_another_today(journal, write):
+    """The site makes its feed on every build (each save under serve): a changed follow-up
+    or another day gives the new feed, the same journal the same one."""
+
+    def feed(today: date) -> str:
+        site = generate(journal, journal / "contacts", journal / "journal", today)
+        text = site.files["calendar.ics"]
+        assert isinstance(text, str)
+        return text
+
+    first = feed(TODAY)
+    assert feed(TODAY) == first and "Send the article" in first
+    write(
+        "journal/2026-11-01-call.md",
+        "---\ndate: 2026-11-01\nwith: [jane]\nfollow_ups:\n"
+        "  - {what: Send the slides, due: 2026-11-10}\n---\n",
+    )
+    changed = feed(TODAY)
+    assert "Send the slides" in changed and "Send the article" not in changed
+    assert feed(date(2026, 12, 4)) != changed  # the lunch is past: no longer a plan

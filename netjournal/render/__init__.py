@@ -8,7 +8,8 @@ from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
 from netjournal.model import (
@@ -298,6 +299,27 @@ class _NoteIds(Mapping[str, str]):
         return len(self.entries)
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Each template compiled once per process, not once per site: `serve` makes a site for
+    every save, and parsing and compiling the templates again cost more than rendering the
+    pages a save touches. Jinja checks each one against its source's checksum; every
+    environment sharing this is made by `_environment`, with the same settings."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _environment(
     journal: Journal,
     renderer: NoteRenderer,
@@ -313,6 +335,7 @@ def _environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     entries = {entry.slug: entry for entry in journal.entries}
     if places is None:
