@@ -237,8 +237,10 @@ def test_a_sparkline_says_the_touches_and_the_busiest_month():
     drawn = str(sparkline(tuple(months)))
     title = re.search(r"<title>([^<]*)</title>", drawn)
     assert title and title.group(1) == (
-        "12 touches in the last 24 months, most in August 2026 (7 touches)"
+        "12 touches in the last 24 months, most in August 2026 (7 touches)."
     )
+    # Search indexes the title and the description as one text: they must not run together.
+    assert re.search(r"</title>\s+<desc>", drawn)
     assert 'role="img"' in drawn and "the timeline below lists them" in drawn
     assert drawn.count("<rect") == 2 and "<details>" not in drawn  # the timeline is its table
 

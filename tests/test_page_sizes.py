@@ -26,7 +26,7 @@ from conftest import REPO, TODAY
 from netjournal.model import Journal
 from netjournal.read.journal import read_journal, read_texts
 from netjournal.render import INDEX_PAGES, Site, render_site
-from netjournal.render.places import NAMES_SHOWN, entry_anchors, letter_of
+from netjournal.render.places import NAMES_SHOWN, entry_anchors, letter_of, letter_pages
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import TODAY as GENERATED_TODAY
@@ -202,6 +202,21 @@ def test_a_letter_is_its_name_first_letter_folded():
     assert letter_of("李伟") == "other"
     assert letter_of("42 Club") == "other"
     assert letter_of("") == "other"
+
+
+def test_a_letter_page_sorts_letters_of_their_own_as_their_base_letter():
+    """Ł sorts as L and Ø as O, as É sorts as E, the way search finds them (the new user's
+    `Anna Łęcki` came after `Anna Smith`, every Sørina after every Sven)."""
+    names = ["Anna Smith", "Anna Łęcki", "Sven Núñez", "Sørina Łęcki", "Anna Åberg"]
+    texts = {
+        f"contacts/c{number}.md": f"---\nname: {name}\n---\n" for number, name in enumerate(names)
+    }
+    journal = read_texts(texts).journal
+    pages = letter_pages(sorted(journal.contacts.values(), key=lambda c: c.name), limit=1)
+    listed = {page.letter: [c.name for c in page.contacts] for page in pages if page.number == 1}
+    order = [c.name for page in pages for c in page.contacts]
+    assert order == ["Anna Åberg", "Anna Łęcki", "Anna Smith", "Sørina Łęcki", "Sven Núñez"]
+    assert set(listed) == {"a", "s"}
 
 
 def test_every_entry_link_leads_to_the_page_that_holds_the_entry(sites):

@@ -230,6 +230,12 @@ def test_serve_says_where_to_look_and_what_each_rebuild_showed(journal):
         (journal / "contacts/ann-lee.md").write_text("---\nname: Ann Lee\n---\n", "utf-8")
         wait_for(server.said("2 contacts, 1 entry"), 60, "the rebuild line")
         assert re.search(f"Rebuilt at {TIME}: 2 contacts, 1 entry {PAGES}\n", server.stderr())
+        # Saved again unchanged (an editor's second event): the line says nothing changed.
+        (journal / "contacts/ann-lee.md").write_text("---\nname: Ann Lee\n---\n", "utf-8")
+        wait_for(server.said("(no page changed)"), 60, "the line for a save changing no page")
+        assert re.search(
+            f"Rebuilt at {TIME}: 2 contacts, 1 entry \\(no page changed\\)\n", server.stderr()
+        )
 
         contact.write_text("---\nname: Jane Doe\nsource: referal\n---\n", encoding="utf-8")
         wait_for(server.said("Not rebuilt at"), 60, "the line about the failed rebuild")

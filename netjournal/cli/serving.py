@@ -287,7 +287,8 @@ def _serving_line(url: str, address: Address, configured_host: str, explicit: st
 
 def _built(verb: str, config: MkDocsConfig) -> str:
     """`Rebuilt at 14:02:11: 3 contacts, 12 entries (2 of 31 pages rebuilt)`, as the plugin
-    counted them; `…; checking the others)` when the save showed on its own pages first, and
+    counted them, or `(no page changed)` (an editor that saves through a temporary file
+    makes two events); `…; checking the others)` when the save showed on its own pages first, and
     `Checked the other pages at 14:02:15: 2 more rebuilt` for the rebuild that follows."""
     plugin = config.plugins.get("netjournal")
     shown = getattr(plugin, "last_good", None)
@@ -301,6 +302,8 @@ def _built(verb: str, config: MkDocsConfig) -> str:
     line = f"{verb} at {_now()}: {contacts}, {entries}"
     if verb == "Rebuilt" and isinstance(built, int) and isinstance(total, int) and total:
         checking = "; checking the others" if step == "first" else ""
+        if built == 0 and not checking:  # a save that changed no page, or its second event
+            return line + " (no page changed)"
         line += f" ({built} of {count(total, 'page')} rebuilt{checking})"
     return line
 

@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
+from netjournal.queries.needs import BASE_LETTERS
+
 FOLDED = {"title": "title_folded", "text": "text_folded"}
 
 # Material's separator for English (and most languages); one the user chose is kept as it is.
@@ -29,11 +31,10 @@ MATERIAL_SEPARATOR = r"[\s\-]+"
 # folded fields hold, instead of becoming "o" and "brien", which would find too much.
 SEPARATOR = r"[\s\-\u2018\u2019]+"
 
-# Letters that Unicode does not decompose into a base letter and a mark.
+# Curly quotes made straight, and the letters Unicode does not decompose into a base letter
+# and a mark (the ones the contacts' order sets aside too).
 _LETTERS = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
-    | {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
-    | {"Æ": "AE", "œ": "oe", "Œ": "OE", "\u0131": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'} | BASE_LETTERS
 )
 
 

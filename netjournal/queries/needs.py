@@ -34,9 +34,26 @@ SUGGESTIONS = 5  # per need: the best few are introductions to make; the rest ar
 _WORD = re.compile(r"[a-z0-9]+")  # one character class, no nesting: linear on any text
 
 
+# Letters that Unicode does not decompose into a base letter and a mark: Łęcki is filed,
+# sorted and found as Lecki, Sørina as Sorina.
+BASE_LETTERS = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"} | {
+    "æ": "ae",
+    "Æ": "AE",
+    "œ": "oe",
+    "Œ": "OE",
+    "\u0131": "i",
+    "þ": "th",
+    "Þ": "Th",
+    "ð": "d",
+    "Ð": "D",
+}
+_BASE_LETTERS = str.maketrans(BASE_LETTERS)
+
+
 def fold(text: str) -> str:
-    """`text` in lower case without accents: `Café` and `cafe` fold alike."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
+    """`text` in lower case without accents: `Café` and `cafe` fold alike, `Łódź` and
+    `lodz` too."""
+    plain = unicodedata.normalize("NFKD", text.translate(_BASE_LETTERS).casefold())
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 

@@ -150,7 +150,8 @@ def sparkline(months: tuple[MonthCount, ...]) -> Safe:
     return drawn_svg(
         f'<svg class="nj-sparkline" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'width="{width}" height="20" viewBox="0 0 {width} 20" '
-        f'style="vertical-align:middle;color:inherit"><title>{words}</title>'
+        # A space between the title and the description: the search index joins their text.
+        f'style="vertical-align:middle;color:inherit"><title>{words}.</title> '
         f"<desc>One column per month, oldest first; the timeline below lists them.</desc>"
         + "".join(parts)
         + "</svg>"
