@@ -23,8 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-from run import front_matter_blocks  # beside this script, as warm.py imports it
+from run import c_loader  # beside this script, as warm.py imports it
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -37,14 +36,6 @@ def cpu(run: Callable[[], object]) -> float:
     began = time.process_time()
     run()
     return time.process_time() - began
-
-
-def c_loader(root: Path) -> float:
-    def load() -> None:
-        for block in front_matter_blocks(root):
-            yaml.load(block, Loader=yaml.CSafeLoader)
-
-    return cpu(load)
 
 
 def edits(root: Path) -> dict[str, tuple[Path, Callable[[str], str | None]]]:
@@ -85,7 +76,7 @@ def main() -> None:
     root: Path = options.journal.resolve()
     if "A generated journal" not in (root / "mkdocs.yml").read_text(encoding="utf-8"):
         raise SystemExit(f"{root} is not a journal benchmarks/generate.py wrote: not touched")
-    print(f"C loader over the front matter: {c_loader(root):.2f} CPU s")
+    print(f"C loader over the front matter: {c_loader(root)[0]:.2f} CPU s")
     read_journal(root, cache=True)  # the disk cache made, as serve's first read leaves it
     fresh = statistics.median(cpu(lambda: read_journal(root, cache=True)) for _ in range(3))
     print(f"fresh read_journal(cache=True), warm disk cache: {fresh:.2f} CPU s")

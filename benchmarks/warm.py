@@ -21,19 +21,10 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-from run import front_matter_blocks  # beside this script, as run.py imports generate
+from run import c_loader  # beside this script, as run.py imports generate
 
 NETJOURNAL = str(Path(sys.executable).parent / "netjournal")
 COMMANDS = (["due", "--json"], ["check"])
-
-
-def c_loader(root: Path) -> tuple[float, float]:
-    """CPU and wall seconds to read every file and load its front matter with CSafeLoader."""
-    cpu, wall = time.process_time(), time.perf_counter()
-    for block in front_matter_blocks(root):
-        yaml.load(block, Loader=yaml.CSafeLoader)
-    return time.process_time() - cpu, time.perf_counter() - wall
 
 
 def timed(command: list[str], root: Path) -> tuple[float, float, int, bytes]:
